@@ -77,21 +77,21 @@ REJECTS = pa.schema([
 SCHEMAS = {"stories": STORIES, "incidents": INCIDENTS, "rejects": REJECTS}
 
 
-def _row(record, schema: pa.Schema, run_id: str) -> dict:
+def _row(record, schema: pa.Schema) -> dict:
+    """The record's values for the table's columns; ``run_id`` is set by the writer."""
     values = dataclasses.asdict(record)
-    values["run_id"] = run_id
     return {name: values.get(name) for name in schema.names}
 
 
-def story_row(story: Story, run_id: str) -> dict:
-    row = _row(story, STORIES, run_id)
+def story_row(story: Story) -> dict:
+    row = _row(story, STORIES)
     row["flags"] = list(story.flags)
     return row
 
 
-def incident_row(incident: Incident, run_id: str) -> dict:
-    return _row(incident, INCIDENTS, run_id)
+def incident_row(incident: Incident) -> dict:
+    return _row(incident, INCIDENTS)
 
 
-def reject_row(reject: Reject, run_id: str) -> dict:
-    return _row(reject, REJECTS, run_id)
+def reject_row(reject: Reject) -> dict:
+    return _row(reject, REJECTS)

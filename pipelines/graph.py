@@ -1,0 +1,79 @@
+"""The whole flow on one screen.
+
+sources -> clean -> dedup -> extract -> fuse -> sinks; every stage's rejects go to the
+rejects table, and a closing step checks the counts and writes the run manifest.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import apache_beam as beam
+
+from schemas.records import Story
+from schemas.tables import incident_row, reject_row, story_row
+from transforms.clean import CleanStories
+from transforms.dedup import Deduplicate
+from transforms.incidents import ExtractIncidents, FuseIncidents
+from transforms.run_id import RunIdFn, read_fingerprint
+from transforms.sinks.manifest import CloseRun
+from transforms.sinks.parquet import WriteTable
+from transforms.sources import InputSpec, ReadSources
+from transforms.story_region import LocateStories
+
+
+@dataclasses.dataclass(frozen=True)
+class RunSettings:
+    inputs: tuple[InputSpec, ...]
+    output: str
+    started_at: dt.datetime
+    state: str | None = None
+
+
+def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
+    items, read_rejects = pipeline | "Read" >> ReadSources(list(settings.inputs))
+    run_id = beam.pvalue.AsSingleton(
+        (items, read_rejects) | "AllRead" >> beam.Flatten()
+        | "Fingerprint" >> beam.Map(read_fingerprint)
+        | "RunId" >> beam.CombineGlobally(RunIdFn()))
+
+    stories, clean_rejects = items | "Clean" >> CleanStories()
+    deduplicated = stories | "Dedup" >> Deduplicate(settings.state, settings.started_at)
+    canonical = deduplicated.stories | "Canonical" >> beam.Filter(lambda story: not story.is_duplicate)
+    incidents, extract_rejects = canonical | "Extract" >> ExtractIncidents()
+    located = deduplicated.stories | "Locate" >> LocateStories(incidents)
+    fused = incidents | "Fuse" >> FuseIncidents()
+    rejects = (read_rejects, clean_rejects, extract_rejects) | "AllRejects" >> beam.Flatten()
+
+    written = (
+        located | WriteTable(settings.output, "stories", story_row, _story_partition, run_id),
+        fused | WriteTable(settings.output, "incidents", incident_row, _incident_partition, run_id),
+        rejects | WriteTable(settings.output, "rejects", reject_row, _reject_partition, run_id),
+    ) | "AllWritten" >> beam.Flatten()
+
+    events = (
+        _count(items, "items_read"),
+        _count(read_rejects, "sources_rejected"),
+        _count(clean_rejects, "items_rejected"),
+        _count(deduplicated.already_ingested, "already_ingested"),
+        _count(extract_rejects, "extraction_errors"),
+    ) | "AllEvents" >> beam.Flatten()
+    pipeline | CloseRun(settings.output, [spec.location for spec in settings.inputs],
+                        settings.started_at, run_id, written, events)
+
+
+def _count(records, name: str):
+    return records | f"Count[{name}]" >> beam.combiners.Count.Globally() | f"Name[{name}]" >> beam.Map(
+        lambda n: (name, n))
+
+
+def _story_partition(story: Story):
+    return story.partition_date, story.region
+
+
+def _incident_partition(incident):
+    return incident.event_date, incident.region_code
+
+
+def _reject_partition(reject):
+    return reject.date, None

@@ -1,0 +1,32 @@
+"""Command-line options of ``incidentflow run`` and the Beam options they imply."""
+from __future__ import annotations
+
+import argparse
+
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+# The DirectRunner may hand a pipeline to the Prism runner, which downloads a binary
+# at run time (and fails without internet); the in-process FnApiRunner is what a
+# local run should use, on every machine alike.
+DEFAULT_LOCAL_RUNNER = "FnApiRunner"
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help="RSS/Atom URLs or files, Telegram exports, folders of .txt or "
+                             ".html/.htm/.html.gz articles (any mix)")
+    parser.add_argument("--output", required=True, metavar="DIR",
+                        help="output folder (local path or any Beam filesystem URL, e.g. gs://)")
+    parser.add_argument("--config", metavar="sources.yaml",
+                        help="named sources for scheduled runs (see samples/sources.yaml)")
+    parser.add_argument("--state", metavar="DIR",
+                        help="state kept between scheduled runs (dedup index); local path or gs://")
+
+
+def beam_options(beam_args: list[str]) -> PipelineOptions:
+    """Beam options from the arguments ``run`` did not recognise, with a pinned local runner."""
+    options = PipelineOptions(beam_args)
+    standard = options.view_as(StandardOptions)
+    if not standard.runner:
+        standard.runner = DEFAULT_LOCAL_RUNNER
+    return options

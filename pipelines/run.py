@@ -1,0 +1,53 @@
+"""Runs the pipeline and completes its manifest with what only the driver sees."""
+from __future__ import annotations
+
+
+import apache_beam as beam
+from apache_beam.metrics.metric import MetricsFilter
+from apache_beam.options.pipeline_options import PipelineOptions
+
+from pipelines.graph import RunSettings, build_pipeline
+from schemas.records import utc_now
+from transforms.sinks.manifest import RUN_ID_NAMESPACE, manifest_path, read_json, write_json
+from transforms.stage import COUNT_NAMESPACE, STAGE_NAMESPACE
+
+
+
+class RunFailed(RuntimeError):
+    pass
+
+
+def run_pipeline(settings: RunSettings, options: PipelineOptions) -> dict:
+    """Runs one batch and returns its manifest (also written to ``_runs/<run>.json``)."""
+    pipeline = beam.Pipeline(options=options)
+    build_pipeline(pipeline, settings)
+    result = pipeline.run()
+    result.wait_until_finish()
+    counters = _counters(result)
+    run_ids = list(counters.get(RUN_ID_NAMESPACE, {}))
+    if len(run_ids) != 1:
+        raise RunFailed(f"the run finished without writing its manifest (run ids seen: {run_ids}); "
+                        "see the log above for the failing step")
+    path = manifest_path(settings.output, run_ids[0])
+    manifest = read_json(path)
+    finished_at = utc_now()
+    manifest["finished_at"] = finished_at.isoformat()
+    manifest["seconds"] = round((finished_at - settings.started_at).total_seconds(), 3)
+    # Summed over workers: CPU time spent in each stage's function, not wall-clock time.
+    manifest["stages"] = {stage: ms / 1000 for stage, ms in
+                          sorted(counters.get(STAGE_NAMESPACE, {}).items())}
+    manifest["notes"] = dict(sorted(counters.get(COUNT_NAMESPACE, {}).items()))
+    manifest["manifest"] = path
+    write_json(path, manifest)
+    return manifest
+
+
+def _counters(result) -> dict[str, dict[str, int]]:
+    by_namespace: dict[str, dict[str, int]] = {}
+    for namespace in (RUN_ID_NAMESPACE, STAGE_NAMESPACE, COUNT_NAMESPACE):
+        query = result.metrics().query(MetricsFilter().with_namespace(namespace))
+        for counter in query["counters"]:
+            value = counter.committed if counter.committed is not None else counter.attempted
+            names = by_namespace.setdefault(namespace, {})
+            names[counter.key.metric.name] = names.get(counter.key.metric.name, 0) + (value or 0)
+    return by_namespace
