@@ -32,10 +32,10 @@ class RunSettings:
 
 def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
     items, read_rejects = pipeline | "Read" >> ReadSources(list(settings.inputs))
-    run_id = beam.pvalue.AsSingleton(
-        (items, read_rejects) | "AllRead" >> beam.Flatten()
-        | "Fingerprint" >> beam.Map(read_fingerprint)
-        | "RunId" >> beam.CombineGlobally(RunIdFn()))
+    run_id = ((items, read_rejects) | "AllRead" >> beam.Flatten()
+              | "Fingerprint" >> beam.Map(read_fingerprint)
+              | "RunId" >> beam.CombineGlobally(RunIdFn()))
+    run_id_side = beam.pvalue.AsSingleton(run_id)
 
     stories, clean_rejects = items | "Clean" >> CleanStories()
     deduplicated = stories | "Dedup" >> Deduplicate(settings.state, settings.started_at)
@@ -46,9 +46,9 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
     rejects = (read_rejects, clean_rejects, extract_rejects) | "AllRejects" >> beam.Flatten()
 
     written = (
-        located | WriteTable(settings.output, "stories", story_row, _story_partition, run_id),
-        fused | WriteTable(settings.output, "incidents", incident_row, _incident_partition, run_id),
-        rejects | WriteTable(settings.output, "rejects", reject_row, _reject_partition, run_id),
+        located | WriteTable(settings.output, "stories", story_row, _story_partition, run_id_side),
+        fused | WriteTable(settings.output, "incidents", incident_row, _incident_partition, run_id_side),
+        rejects | WriteTable(settings.output, "rejects", reject_row, _reject_partition, run_id_side),
     ) | "AllWritten" >> beam.Flatten()
 
     events = (

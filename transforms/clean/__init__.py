@@ -1,0 +1,157 @@
+"""The clean stage: RawItem -> Story.
+
+HTML bodies (saved pages, fetched articles, HTML in feed items) go through trafilatura
+for their main text, title and date; every text then goes through the furniture
+filter (furniture.py) and a source's learned template (template.py); the language of
+what remains is detected (language.py).
+
+``clean_item`` is the pure function the CLI and tests call; ``CleanStories`` is the
+Beam transform the pipeline wires, which first learns each source's template across
+the run and then removes it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+
+import apache_beam as beam
+
+from schemas.records import RawItem, Reject, Story
+from transforms.clean.furniture import clean_lines, strip_date_prefix
+from transforms.clean.html import extract_page
+from transforms.clean.language import LanguageDetector
+from transforms.clean.template import is_template_line, template_candidates
+from transforms.stage import REJECTS, ApplyStage
+
+STAGE = "clean"
+DATE_FROM_PAGE = "date_from_page"
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractedItem:
+    """An item's text lines before furniture removal, with what its page said of itself."""
+
+    item: RawItem
+    lines: tuple[str, ...]
+    page_title: str | None = None
+    page_date: dt.date | None = None
+    captions: tuple[str, ...] = ()
+
+
+def extract_item(item: RawItem) -> ExtractedItem | Reject:
+    """The raw text lines of an item: trafilatura's main text for HTML, the body for text."""
+    if not item.body or not item.body.strip():
+        return Reject.of(item, STAGE, "empty_body", "the item has no body text")
+    if item.body_format != "html":
+        return ExtractedItem(item, tuple(strip_date_prefix(item.body).splitlines()))
+    page = extract_page(item.body, url=item.url or None)
+    if page is None:
+        if "<" not in item.body:
+            # Labelled HTML but plain text (some feeds do this): clean it as text.
+            return ExtractedItem(item, tuple(item.body.splitlines()))
+        return Reject.of(item, STAGE, "extraction_failed", "the HTML could not be parsed")
+    return ExtractedItem(item, tuple(page.text.splitlines()), page.title, page.date, page.captions)
+
+
+def finish_item(extracted: ExtractedItem, detector: LanguageDetector,
+                source_template: frozenset[str] = frozenset()) -> Story | Reject:
+    """Removes furniture and the source's template, detects the language, makes the Story."""
+    item = extracted.item
+    title = item.title or extracted.page_title or ""
+    # Only a page's own title is repeated at the head of its extracted text; a
+    # Telegram post's title is its own first line and must stay in the text.
+    title_in_text = title if item.body_format == "html" else None
+    lines = clean_lines(extracted.lines, source_template, title_in_text, extracted.captions)
+    if not lines:
+        reason = "empty_after_cleaning" if extracted.lines else "extraction_failed"
+        return Reject.of(item, STAGE, reason,
+                         f"{len(extracted.lines)} lines extracted, none is article text")
+    text = "\n".join(lines)
+    published_at, flags = item.published_at, item.flags
+    if published_at is None and extracted.page_date is not None:
+        published_at = dt.datetime.combine(extracted.page_date, dt.time(), dt.timezone.utc)
+        flags = flags + (DATE_FROM_PAGE,)
+    return Story(
+        story_id=item.item_id,
+        source_type=item.source_type,
+        source_name=item.source_name,
+        url=item.url,
+        guid=item.guid,
+        title=title,
+        text=text,
+        lang=detector.detect(text),
+        published_at=published_at,
+        fetched_at=item.fetched_at,
+        flags=flags,
+        position=item.position,
+    )
+
+
+@functools.cache
+def _shared_detector() -> LanguageDetector:
+    # Loaded once per process for callers of clean_item (the CLI, tests); the Beam
+    # transform loads its own in DoFn.setup. The detector is never mutated after load.
+    return LanguageDetector()
+
+
+def clean_item(item: RawItem, source_template: frozenset[str] = frozenset()) -> Story | Reject:
+    """Pure. HTML bodies through trafilatura then the line filter; text bodies through
+    the line filter. ``source_template``: normalised lines learned as this source's
+    template in this run (removed). A Reject when nothing usable remains."""
+    extracted = extract_item(item)
+    if isinstance(extracted, Reject):
+        return extracted
+    return finish_item(extracted, _shared_detector(), source_template)
+
+
+def _extract_stage():
+    return lambda item: [extract_item(item)]
+
+
+class _FinishDoFn(beam.DoFn):
+    def setup(self):
+        self._detector = LanguageDetector()
+
+    def process(self, extracted: ExtractedItem, templates: dict[str, frozenset[str]]):
+        try:
+            result = finish_item(extracted, self._detector,
+                                 templates.get(extracted.item.source_name, frozenset()))
+        except Exception as error:  # noqa: BLE001 - a bad item becomes a reject, the run goes on
+            result = Reject.of(extracted.item, STAGE, "error", f"{type(error).__name__}: {error}")
+        if isinstance(result, Reject):
+            yield beam.pvalue.TaggedOutput(REJECTS, result)
+        else:
+            yield result
+
+
+class CleanStories(beam.PTransform):
+    """RawItem PCollection -> (Story PCollection, Reject PCollection).
+
+    Each source's template (lines in many of its items this run) is learned by
+    counting normalised lines per (source, line) with CombinePerKey, so no source is
+    ever held in memory as a whole; the templates reach the cleaning ParDo as a
+    side input.
+    """
+
+    def expand(self, items):
+        extracted, extract_rejects = items | ApplyStage(STAGE, _extract_stage)
+        items_per_source = (
+            extracted
+            | "SourceOfItem" >> beam.Map(lambda e: (e.item.source_name, 1))
+            | "CountItems" >> beam.CombinePerKey(sum))
+        templates = (
+            extracted
+            | "CandidateLines" >> beam.FlatMap(
+                lambda e: (((e.item.source_name, key), 1) for key in template_candidates(e.lines)))
+            | "CountLines" >> beam.CombinePerKey(sum)
+            | "KeepRecurring" >> beam.Filter(
+                lambda entry, totals: is_template_line(entry[1], totals[entry[0][0]]),
+                totals=beam.pvalue.AsDict(items_per_source))
+            | "BySource" >> beam.Map(lambda entry: entry[0])
+            | "GroupTemplate" >> beam.GroupByKey()
+            | "AsTemplate" >> beam.MapTuple(lambda source, keys: (source, frozenset(keys))))
+        finished = extracted | "RemoveFurniture" >> beam.ParDo(
+            _FinishDoFn(), templates=beam.pvalue.AsDict(templates)).with_outputs(REJECTS, main="main")
+        rejects = (extract_rejects, finished[REJECTS]) | "AllRejects" >> beam.Flatten()
+        return finished.main, rejects

@@ -1,0 +1,63 @@
+import numpy as np
+import pytest
+
+from transforms.dedup import params, sketch
+from tests.dedup.conftest import edit_words, news_text
+
+
+def test_normalise_folds_case_width_punctuation_and_digit_scripts():
+    assert sketch.normalise("  «Дроны» атаковали — КУРСК!\n") == "дроны атаковали курск"
+    assert sketch.normalise("ＡＢＣ，２０２４") == "abc 2024"  # NFKC: full-width forms
+    assert sketch.normalise("٣ killed; ۵ injured") == "3 killed 5 injured"  # Arabic-Indic digits
+    assert sketch.normalise("Straße") == sketch.normalise("STRASSE")  # case folding, not lower()
+
+
+def test_normalise_keeps_numbers_distinct():
+    # Two reports differing only in a count are different facts.
+    assert sketch.content_hash("3 drones shot down") != sketch.content_hash("5 drones shot down")
+
+
+def test_content_hash_ignores_layout_and_punctuation():
+    assert sketch.content_hash("Drones hit a depot.\n\nTwo injured!") == \
+        sketch.content_hash("drones hit a depot two injured")
+
+
+def test_signature_is_deterministic_and_sized():
+    text = news_text(1)
+    first, second = sketch.signature(text), sketch.signature(text)
+    assert first.dtype == np.uint32 and first.shape == (params.NUM_PERM,)
+    np.testing.assert_array_equal(first, second)
+    assert len(sketch.band_keys(first)) == params.NUM_BANDS
+
+
+def test_signature_depends_on_word_order():
+    assert not np.array_equal(sketch.signature("a b c d e f"), sketch.signature("f e d c b a"))
+
+
+def test_jaccard_estimate_tracks_exact_jaccard():
+    base = news_text(7, words=400)
+    for fraction in (0.02, 0.05, 0.10):
+        edited = edit_words(base, fraction, seed=3)
+        a = sketch.shingle_hashes(sketch.normalise(base).split())
+        b = sketch.shingle_hashes(sketch.normalise(edited).split())
+        overlap = sketch.exact_overlap(a, b)
+        exact = overlap / (a.size + b.size - overlap)
+        estimate = sketch.jaccard_estimate(sketch.minhash(a), sketch.minhash(b))
+        assert estimate == pytest.approx(exact, abs=0.15)
+
+
+def test_unrelated_texts_share_no_band():
+    a, b = sketch.signature(news_text(1)), sketch.signature(news_text(2))
+    assert not set(sketch.band_keys(a)) & set(sketch.band_keys(b))
+
+
+def test_empty_text_has_a_signature():
+    assert sketch.signature("").shape == (params.NUM_PERM,)
+    assert sketch.shingle_hashes([]).size == 0
+
+
+def test_near_duplicate_rule():
+    assert sketch.is_near_duplicate(80, 100, 100)  # Jaccard 0.67
+    assert sketch.is_near_duplicate(60, 60, 100)  # contained
+    assert not sketch.is_near_duplicate(40, 100, 100)  # shared quote
+    assert not sketch.is_near_duplicate(0, 0, 100)

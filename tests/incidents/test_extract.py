@@ -1,0 +1,226 @@
+"""Extraction on short reports, one rule at a time (texts written for these tests)."""
+import datetime as dt
+
+import pytest
+
+from schemas.records import Story
+from transforms.incidents import EXTRACTOR_VERSION, extract_story
+from transforms.incidents.extract import split_sentences
+
+PUBLISHED = dt.datetime(2025, 5, 14, 6, 0, tzinfo=dt.timezone.utc)  # a Wednesday, 09:00 in Moscow
+
+
+def story(text: str, published=PUBLISHED, title: str = "") -> Story:
+    return Story(story_id="s1", source_type="text", source_name="test", url="file:///tmp/s1.txt",
+                 guid="s1", title=title, text=text, lang=None, published_at=published,
+                 fetched_at=dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc), cluster_id="c1")
+
+
+def rows(text: str, gazetteer, **kwargs):
+    return extract_story(story(text, **kwargs), gazetteer)
+
+
+def one(text: str, gazetteer, **kwargs):
+    found = rows(text, gazetteer, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_provenance_and_acled_columns(gazetteer):
+    row = one("Russian air defences shot down 14 drones over the Rostov region overnight, "
+              "the governor said.", gazetteer)
+    assert (row.region_code, row.country, row.region_name) == ("RU-ROS", "RU", "Rostov Oblast")
+    assert (row.event_type, row.weapon, row.intercepted, row.launched) == ("interception", "drone", 14, None)
+    assert (row.event_date, row.date_precision) == (dt.date(2025, 5, 14), "day")
+    assert row.reported_by == "governor"
+    assert row.story_ids == ["s1"] and row.source_urls == ["file:///tmp/s1.txt"] and row.cluster_ids == ["c1"]
+    assert row.num_sources == 1 and row.published_at == PUBLISHED
+    assert row.extractor_version == EXTRACTOR_VERSION
+    assert (row.acled_event_type, row.acled_sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert row.evidence == ["Russian air defences shot down 14 drones over the Rostov region overnight, "
+                            "the governor said."]
+    assert row.latitude and row.longitude
+
+
+def test_the_same_event_gets_the_same_id_in_any_story(gazetteer):
+    first = one("Drones attacked an oil depot in Novozybkov, the governor said.", gazetteer)
+    second = one("An oil depot in Novozybkov was hit by Ukrainian drones; a fire broke out.", gazetteer)
+    assert first.incident_id == second.incident_id
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("Air defences shot down 40 of 45 drones over the Kursk region.", 45, 40),
+    ("Of the 24 drones launched at the Odesa region, 17 were destroyed.", 24, 17),
+    ("Над Брянской областью перехвачены и уничтожены 12 беспилотников.", None, 12),
+    ("На Дніпропетровщині збито сім дронів.", None, 7),
+    ("Із 45 запущених дронів над Харківщиною сили ППО збили 40.", 45, 40),
+])
+def test_launched_and_intercepted(gazetteer, text, launched, intercepted):
+    row = one(text, gazetteer)
+    assert (row.launched, row.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text", [
+    "The defence ministry said five drones were shot down over the Bryansk region, two over the "
+    "Belgorod region and one over the Kursk region.",
+    "Минобороны: перехвачены 8 беспилотников: 5 – над территорией Брянской области, 2 – над "
+    "территорией Белгородской области, 1 – над территорией Курской области.",
+    "Минобороны: над территорией Брянской области уничтожено пять БПЛА, над Белгородской областью – два, "
+    "над Курской областью – один.",
+])
+def test_a_breakdown_by_region_is_one_incident_per_region(gazetteer, text):
+    found = {r.region_code: r.intercepted for r in rows(text, gazetteer)}
+    assert found == {"RU-BRY": 5, "RU-BEL": 2, "RU-KRS": 1}
+
+
+def test_a_total_broken_down_by_region_makes_no_national_row(gazetteer):
+    text = ("Air defences destroyed eight drones across three regions overnight. Five were downed over "
+            "the Bryansk region, two over the Belgorod region and one over the Kursk region.")
+    assert sorted(r.region_code for r in rows(text, gazetteer)) == ["RU-BEL", "RU-BRY", "RU-KRS"]
+
+
+def test_a_national_total_without_breakdown_is_one_xx_row(gazetteer):
+    row = one("Russia launched 87 Shahed drones at Ukraine overnight, the air force said; 61 were shot down.",
+              gazetteer)
+    assert (row.region_code, row.country, row.launched, row.intercepted) == ("XX", "UA", 87, 61)
+    assert row.reported_by == "air_force" and row.actor == "RU"
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A drone attack on Belgorod left three people dead and over thirty others hospitalised.", 3, 30),
+    ("Two people were killed and nine wounded when a missile hit Sumy.", 2, 9),
+    ("A Russian drone struck a house in Kharkiv, injuring 11 people, including two children.", None, 11),
+    ("At least four firefighters were injured in the drone attack on Kursk.", None, 4),
+    ("The death toll from the missile strike on Dnipro has risen to seven.", 7, None),
+    ("В Курске при атаке дрона погибла женщина, еще четыре человека получили ранения.", 1, 4),
+    ("Російська армія обстріляла Херсон, загинув чоловік, ще двоє поранені.", 1, 2),
+    ("A 64-year-old woman was injured when a drone hit her house in Nikopol.", None, 1),
+    ("Drones attacked the Lipetsk region; there were no casualties.", 0, 0),
+    ("В Брянской области сбит беспилотник. Информация о пострадавших уточняется.", None, None),
+    ("Moscow's mayor said drones were repelled. There was no immediate information about casualties.",
+     None, None),
+    ("Drones attacked a factory in the Tula region and injured several workers.", None, None),
+])
+def test_casualties(gazetteer, text, killed, injured):
+    row = one(text, gazetteer)
+    assert (row.killed, row.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, target_type", [
+    ("Ukrainian drones attacked an oil refinery in the Ryazan region.", "energy"),
+    ("A drone hit a substation in Kursk.", "energy"),
+    ("Дрон атаковал многоквартирный дом в Белгороде.", "residential"),
+    ("Ворог вдарив ракетою по адміністративній будівлі в Сумах.", "government"),
+    ("A drone attack on a military airfield in the Saratov region caused a fire.", "military"),
+])
+def test_targets(gazetteer, text, target_type):
+    assert one(text, gazetteer).target_type == target_type
+
+
+@pytest.mark.parametrize("text, event_type, weapon", [
+    ("An air raid alert was declared in the Kyiv region over a threat of ballistic missiles.", "air_alert",
+     "ballistic_missile"),
+    ("В Тульской области объявлена угроза атаки БПЛА.", "air_alert", "drone"),
+    ("Russian aircraft dropped glide bombs on Kostiantynivka, injuring three.", "airstrike", "glide_bomb"),
+    ("Ворог завдав ударів КАБами по Сумщині.", "airstrike", "glide_bomb"),
+    ("Russian artillery shelled Nikopol, damaging houses.", "shelling", "artillery"),
+    ("An FPV drone hit a car in Shebekino.", "drone_attack", "fpv_drone"),
+    ("Sea drones attacked a patrol boat near Novorossiysk.", "drone_attack", "naval_drone"),
+    ("A Kalibr missile hit a port in Odesa.", "missile_strike", "cruise_missile"),
+])
+def test_event_type_and_weapon(gazetteer, text, event_type, weapon):
+    row = one(text, gazetteer)
+    assert (row.event_type, row.weapon) == (event_type, weapon)
+
+
+def test_acled_classes_by_event_type(gazetteer):
+    row = one("A Russian missile hit Kharkiv, injuring five people.", gazetteer)
+    assert (row.acled_event_type, row.acled_sub_event_type) == ("Explosions/Remote violence",
+                                                                "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Drones attacked the Bryansk region yesterday, destroying a substation.", dt.date(2025, 5, 13)),
+    ("On Monday, a drone hit a substation in Klintsy.", dt.date(2025, 5, 12)),
+    ("В ночь на 12 мая беспилотники атаковали нефтебазу в Брянской области.", dt.date(2025, 5, 12)),
+    ("8 травня ворог атакував Одесу дронами, пошкоджено будинок.", dt.date(2025, 5, 8)),
+])
+def test_event_dates(gazetteer, text, expected):
+    row = one(text, gazetteer)
+    assert (row.event_date, row.date_precision) == (expected, "day")
+
+
+def test_without_a_date_the_published_then_the_fetched_date(gazetteer):
+    text = "Drones attacked an oil depot in the Bryansk region, the governor said."
+    assert (one(text, gazetteer).event_date, one(text, gazetteer).date_precision) == (dt.date(2025, 5, 14),
+                                                                                      "published")
+    row = one(text, gazetteer, published=None)
+    assert (row.event_date, row.date_precision) == (dt.date(2025, 6, 1), "ingested")
+
+
+def test_relative_words_resolve_in_the_regions_time_zone(gazetteer):
+    late = dt.datetime(2025, 5, 13, 22, 30, tzinfo=dt.timezone.utc)  # already May 14 in Moscow
+    row = one("Drones attacked an oil depot in the Bryansk region overnight.", gazetteer, published=late)
+    assert row.event_date == dt.date(2025, 5, 14)
+
+
+def test_a_dated_background_event_is_its_own_incident(gazetteer):
+    text = ("Drones attacked a plant in Saratov overnight, injuring two workers. On 12 March a "
+            "drone attack on Saratov injured five people.")
+    found = sorted(rows(text, gazetteer), key=lambda r: r.event_date)
+    assert [(r.event_date, r.injured) for r in found] == [(dt.date(2025, 3, 12), 5), (dt.date(2025, 5, 14), 2)]
+
+
+def test_undated_background_is_not_merged_into_the_current_event(gazetteer):
+    text = ("A drone attack on a plant in Saratov left three people dead. It was the second attack on the "
+            "plant since November; the previous attempt caused no casualties.")
+    row = one(text, gazetteer)
+    assert (row.killed, row.injured) == (3, None)
+
+
+def test_several_places_in_one_region_are_several_rows(gazetteer):
+    text = ("In the Belgorod region, a drone hit a car in Graivoron, wounding two men. Separately, an FPV "
+            "drone damaged a house in Shebekino. Nobody was hurt there.")
+    found = {r.place: (r.weapon, r.injured) for r in rows(text, gazetteer)}
+    assert found == {"Graivoron": ("drone", 2), "Shebekino": ("fpv_drone", 0)}
+
+
+def test_a_sentence_without_a_place_continues_the_one_before(gazetteer):
+    text = "Drones attacked the Lipetsk region yesterday. Four drones were destroyed, the governor said."
+    row = one(text, gazetteer)
+    assert (row.intercepted, row.event_date, row.reported_by) == (4, dt.date(2025, 5, 13), "governor")
+
+
+def test_the_attacker_side(gazetteer):
+    assert one("Ukrainian drones attacked a refinery in the Samara region.", gazetteer).actor == "UA"
+    assert one("Росіяни атакували Одесу ударними дронами, пошкоджено будинок.", gazetteer).actor == "RU"
+
+
+@pytest.mark.parametrize("text", [
+    "A logistics company in Tatarstan began delivering parcels by drone to villages near Kazan.",
+    "Analysts argue that cheap drones have made the Kursk region a testing ground for new tactics.",
+    "Flights at Kazan airport were suspended for several hours as a precaution.",
+    "В Краснодарском крае фермеры начали использовать дроны для опрыскивания полей.",
+    "На Житомирщині відкрили школу операторів дронів.",
+    "Эксперты считают, что атаки дронов на НПЗ могут привести к росту цен на бензин.",
+])
+def test_no_incident_in_stories_about_something_else(gazetteer, text):
+    assert rows(text, gazetteer) == []
+
+
+def test_a_photo_caption_is_not_an_incident_of_the_story(gazetteer):
+    text = ("Russian drones attacked Izmail overnight, damaging a grain terminal.\n"
+            "Photo: firefighters at the scene of a missile strike in Kharkiv last month.\n"
+            "Read also: Drone attack on Kursk injures four")
+    assert [r.region_code for r in rows(text, gazetteer)] == ["UA-51"]
+
+
+def test_sentences_split_at_ends_but_not_at_abbreviations():
+    sentences = split_sentences("", "Gov. Gladkov said a drone hit Belgorod. Two were hurt.\nPhoto: smoke")
+    assert [s.text for s in sentences] == ["Gov. Gladkov said a drone hit Belgorod.", "Two were hurt.",
+                                           "Photo: smoke"]
+    assert [s.skip for s in sentences] == [False, False, True]
+
+
+def test_empty_story(gazetteer):
+    assert rows("", gazetteer) == []

@@ -1,0 +1,215 @@
+"""The gazetteer: every admin-1 region, the aliases that decide rows, case forms in
+Russian and Ukrainian, cities in three languages, and no matches on ordinary words."""
+import json
+import zoneinfo
+
+import pytest
+
+from schemas import gazetteer_overrides
+from transforms.incidents.gazetteer import Gazetteer, Place, Region
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+def found(gazetteer, text):
+    """(surface, region code, place name or None) of every mention."""
+    return [(m.surface, m.region.code, m.place.name if m.place else None)
+            for m in gazetteer.find(text)]
+
+
+def only(gazetteer, text):
+    mentions = found(gazetteer, text)
+    assert len(mentions) == 1, mentions
+    return mentions[0][1:]
+
+
+def test_every_russian_and_ukrainian_region_is_present(gazetteer):
+    pycountry = pytest.importorskip("pycountry")
+    expected = {s.code for country in ("RU", "UA")
+                for s in pycountry.subdivisions.get(country_code=country)}
+    assert {r.code for r in gazetteer.regions()} == expected
+    assert len([c for c in expected if c.startswith("RU-")]) == 83
+    assert len([c for c in expected if c.startswith("UA-")]) == 27
+
+
+def test_regions_have_english_names_coordinates_and_time_zones(gazetteer):
+    for region in gazetteer.regions():
+        zoneinfo.ZoneInfo(region.timezone)
+        assert 40 < region.latitude < 75 and 19 < region.longitude < 180, region
+        assert "'" not in region.name and region.country == region.code[:2]
+    assert gazetteer.region("RU-KRS") == Region("RU-KRS", "RU", "Kursk Oblast", pytest.approx(51.72689),
+                                                pytest.approx(36.18457), "Europe/Moscow")
+    assert gazetteer.region("RU-TA").name == "Republic of Tatarstan"
+    assert gazetteer.region("RU-KDA").name == "Krasnodar Krai"
+    assert gazetteer.region("RU-UD").timezone == "Europe/Samara"
+    assert gazetteer.region("UA-63").timezone == "Europe/Kyiv"
+    assert gazetteer.region("UA-12").name == "Dnipropetrovsk Oblast"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Explosions were heard in Crimea.", ("UA-43", None)),
+    ("A refinery in the Republic of Crimea burned.", ("UA-43", None)),
+    ("Взрывы в Крыму.", ("UA-43", None)),
+    ("Ночью атакован Севастополь.", ("UA-40", "Sevastopol")),
+    ("Drones were downed over Sevastopol.", ("UA-40", "Sevastopol")),
+    ("Drones flew towards Moscow overnight.", ("RU-MOW", "Moscow")),
+    ("Drones were shot down over the Moscow region.", ("RU-MOS", None)),
+    ("Беспилотник сбит над Подмосковьем.", ("RU-MOS", None)),
+    ("Беспилотник летел на Москву.", ("RU-MOW", "Moscow")),
+    ("Air defence worked over Kyiv.", ("UA-30", "Kyiv")),
+    ("Air defence worked over the Kyiv region.", ("UA-32", None)),
+    ("Вибухи на Київщині.", ("UA-32", None)),
+    ("Обстріл Києва.", ("UA-30", "Kyiv")),
+    ("Обстрел территории ДНР.", ("UA-14", None)),
+    ("Власти Донецкой Народной Республики сообщили.", ("UA-14", None)),
+    ("Обстрел ЛНР.", ("UA-09", None)),
+])
+def test_aliases_that_decide_rows(gazetteer, text, expected):
+    assert only(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Обломки упали в Белгородской области.", "RU-BEL"),
+    ("Губернатор Курской области сообщил.", "RU-KRS"),
+    ("Беспилотники атаковали Курскую область.", "RU-KRS"),
+    ("Над Курской областью сбиты дроны.", "RU-KRS"),
+    ("Завод в Удмуртии атакован.", "RU-UD"),
+    ("Беспилотник упал в Краснодарском крае.", "RU-KDA"),
+    ("Атака на Республику Татарстан.", "RU-TA"),
+    ("В Татарстане объявили тревогу.", "RU-TA"),
+    ("Вибухи пролунали на Харківщині.", "UA-63"),
+    ("Харківщина знову під обстрілом.", "UA-63"),
+    ("Ворог атакував Харківщину.", "UA-63"),
+    ("Удар по Харківській області.", "UA-63"),
+    ("Обстріл Дніпропетровської області.", "UA-12"),
+    ("Атака на Бєлгородщину.", "RU-BEL"),
+])
+def test_russian_and_ukrainian_case_forms(gazetteer, text, code):
+    assert only(gazetteer, text) == (code, None)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Fighting continues in Kursk Oblast.", "RU-KRS"),
+    ("Drones hit the Kursk region.", "RU-KRS"),
+    ("the Kursk Region governor said", "RU-KRS"),
+    ("the Belgorod governor said", "RU-BEL"),
+    ("A plant in the Republic of Tatarstan.", "RU-TA"),
+    ("A plant in Tatarstan.", "RU-TA"),
+    ("Debris fell in Krasnodar Krai.", "RU-KDA"),
+    ("Debris fell in Udmurtia.", "RU-UD"),
+    ("Shelling of Kharkiv Oblast.", "UA-63"),
+    ("Shelling of the Kharkov region.", "UA-63"),
+    ("Strikes on the Dnipropetrovsk region.", "UA-12"),
+    ("Strikes on the Zaporizhzhia region.", "UA-23"),
+])
+def test_english_region_forms(gazetteer, text, code):
+    assert only(gazetteer, text) == (code, None)
+
+
+@pytest.mark.parametrize("text, code, place", [
+    ("A drone hit Izhevsk.", "RU-UD", "Izhevsk"),
+    ("Беспилотник атаковал Ижевск.", "RU-UD", "Izhevsk"),
+    ("Дрон атакував Іжевськ.", "RU-UD", "Izhevsk"),
+    ("В Ижевске прогремели взрывы.", "RU-UD", "Izhevsk"),
+    ("A missile hit Kryvyi Rih.", "UA-12", "Kryvyi Rih"),
+    ("Ракета попала в Кривой Рог.", "UA-12", "Kryvyi Rih"),
+    ("Ракета влучила у Кривий Ріг.", "UA-12", "Kryvyi Rih"),
+    ("Обстрел Кривого Рога.", "UA-12", "Kryvyi Rih"),
+    ("Debris fell in Kursk.", "RU-KRS", "Kursk"),
+    ("Обстрел Шебекино.", "RU-BEL", "Shebekino"),
+    ("Shelling of Tyotkino.", "RU-KRS", "Tyotkino"),
+    ("Shelling of Graivoron.", "RU-BEL", "Graivoron"),
+    ("Удар по Куп'янську.", "UA-63", "Kupiansk"),
+    ("Удар по Куп’янську.", "UA-63", "Kupiansk"),
+    ("The Tuapse refinery burned.", "RU-KDA", "Tuapse"),
+    ("Drones hit the Engels airbase.", "RU-SAR", "Engels"),
+    ("Attack on Belbek airfield.", "UA-40", "Belbek"),
+    ("Fire at the Afipsky refinery.", "RU-KDA", "Afipsky"),
+    ("Взрывы в Ростове-на-Дону.", "RU-ROS", "Rostov-on-Don"),
+    ("Взрывы в Набережных Челнах.", "RU-TA", "Naberezhnye Chelny"),
+])
+def test_places_in_three_languages(gazetteer, text, code, place):
+    assert only(gazetteer, text) == (code, place)
+
+
+def test_mention_offsets_and_longest_match(gazetteer):
+    text = "Drones hit the Kursk region; in Kursk, windows broke. Также атакован Старый Оскол."
+    mentions = gazetteer.find(text)
+    assert [text[m.start:m.end] for m in mentions] == ["Kursk region", "Kursk", "Старый Оскол"]
+    assert [m.surface for m in mentions] == ["Kursk region", "Kursk", "Старый Оскол"]
+    assert mentions[0].latitude == gazetteer.region("RU-KRS").latitude
+    assert mentions[2].place.kind == "city"
+
+
+@pytest.mark.parametrize("text", [
+    "The government said the bill would pass after a long debate in parliament.",
+    "She bought a new car and drove home across the bridge before the storm.",
+    "Vladimir Putin met the delegation on Tuesday.",
+    "Nova Scotia and Victoria are far away; Gay Pride and Bay Area news.",
+    "Мирный житель погиб.",
+    "Мир вокруг нас меняется, и Белая ночь пришла.",
+    "Владимир Путин провёл совещание.",
+    "Щастя не купиш за гроші.",
+    "Жители дома вышли на улицу, стояла ясная погода.",
+])
+def test_no_matches_on_ordinary_words(gazetteer, text):
+    assert found(gazetteer, text) == []
+
+
+def test_common_word_names_match_inside_a_sentence(gazetteer):
+    assert only(gazetteer, "Жители Орла услышали взрывы.") == ("RU-ORL", "Oryol")
+    assert only(gazetteer, "Губернатор сообщил о взрывах во Владимире.") == ("RU-VLA", "Vladimir")
+
+
+def test_place_named_and_region(gazetteer):
+    kryvyi_rih = gazetteer.place_named("Kryvyi Rih")
+    assert isinstance(kryvyi_rih, Place) and kryvyi_rih.region_code == "UA-12"
+    assert gazetteer.place_named("kyiv").region_code == "UA-30"
+    assert gazetteer.place_named("Atlantis") is None
+    with pytest.raises(KeyError):
+        gazetteer.region("XX")
+
+
+def test_hand_written_regions_match_the_packaged_data(gazetteer):
+    assert {r.code for r in gazetteer_overrides.REGIONS} == {r.code for r in gazetteer.regions()}
+    for entry in gazetteer_overrides.REGIONS:
+        assert gazetteer.region(entry.code).name == entry.name
+
+
+def test_loads_from_the_packaged_resource():
+    import importlib.resources
+
+    resource = importlib.resources.files("schemas").joinpath("data/gazetteer.json")
+    with resource.open("rb") as handle:
+        data = json.load(handle)
+    assert len(data["regions"]) == 110
+    assert len(resource.read_bytes()) < 5_000_000
+    assert Gazetteer.from_json(data).region("UA-43").name == "Autonomous Republic of Crimea"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian President Volodymyr Zelensky spoke.", []),
+    ("Voronezh Governor Alexander Gusev said two drones fell.", [("Voronezh Governor", "RU-VOR", None)]),
+    ("A biography of Friedrich Engels appeared.", []),
+    ("Drones hit Engels overnight.", [("Engels", "RU-SAR", "Engels")]),
+    ("In Kirov, sirens sounded.", [("Kirov", "RU-KIR", "Kirov")]),
+    ("Губернатор Александр Гусев сообщил.", []),
+])
+def test_people_named_like_towns(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
+def test_each_name_has_one_meaning():
+    import importlib.resources
+
+    from transforms.incidents.gazetteer import _key
+
+    data = json.loads(importlib.resources.files("schemas").joinpath("data/gazetteer.json")
+                      .read_text(encoding="utf-8"))
+    meanings = {}
+    for surface, target, _ in data["names"]:
+        meanings.setdefault(_key(surface), set()).add(str(target))
+    assert {k: v for k, v in meanings.items() if len(v) > 1} == {}

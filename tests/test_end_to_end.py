@@ -1,0 +1,100 @@
+"""The real command line on the bundled samples, read back with DuckDB."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from tests.conftest import REPO, shared_path
+
+SAMPLES_CONFIG = REPO / "samples" / "sources.yaml"
+
+
+def incidentflow(*args: str) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=REPO,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"incidentflow {args[0]} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def table_rows(output, table: str) -> list[tuple]:
+    with duckdb.connect() as connection:
+        return connection.sql(
+            f"SELECT * EXCLUDE (fetched_at) FROM read_parquet('{output}/{table}/**/*.parquet', "
+            "hive_partitioning = true) ORDER BY ALL" if table == "stories" else
+            f"SELECT * FROM read_parquet('{output}/{table}/**/*.parquet', hive_partitioning = true) "
+            "ORDER BY ALL").fetchall()
+
+
+@pytest.fixture(scope="module")
+def samples_run(tmp_path_factory):
+    output = tmp_path_factory.mktemp("samples-out")
+    result = incidentflow("run", "--config", str(SAMPLES_CONFIG), "--output", str(output))
+    return output, result
+
+
+def _manifest(output) -> dict:
+    manifests = list((output / "_runs").glob("*.json"))
+    assert len(manifests) == 1
+    return json.loads(manifests[0].read_text())
+
+
+def test_samples_run_writes_three_partitioned_tables(samples_run):
+    output, result = samples_run
+    assert str(output) in result.stdout
+    manifest = _manifest(output)
+    counts = manifest["counts"]
+    assert manifest["balanced"]
+    assert counts["read"] == counts["stories"] + counts["duplicates"] + counts["rejects"]
+    assert counts["duplicates"] >= 1, "the samples hold two copies of the Ryazan story"
+    assert counts["incidents"] >= 8
+    with duckdb.connect() as connection:
+        incidents = f"read_parquet('{output}/incidents/**/*.parquet', hive_partitioning = true, " \
+                    "hive_types = {'date': 'DATE', 'region': 'VARCHAR'})"
+        regions = {row[0] for row in connection.sql(f"SELECT DISTINCT region FROM {incidents}").fetchall()}
+        assert {"RU-KRS", "RU-BRY", "RU-RYA", "UA-63", "UA-51"} <= regions
+        assert connection.sql(f"SELECT count(*) FROM {incidents} WHERE region <> region_code").fetchall() == [(0,)]
+        types = {row[0]: row[1] for row in connection.sql(f"DESCRIBE SELECT * FROM {incidents}").fetchall()}
+        assert types["date"] == "DATE"
+        assert types["event_date"] == "DATE"
+        assert types["intercepted"] == "INTEGER"
+        assert types["evidence"] == "VARCHAR[]"
+        assert types["published_at"] == "TIMESTAMP WITH TIME ZONE"
+    files = list((output / "incidents").rglob("*.parquet"))
+    assert all(f.name == f"part-{manifest['run_id']}-00000.parquet" for f in files)
+
+
+def test_query_command_reads_the_output(samples_run):
+    output, _ = samples_run
+    result = incidentflow("query", str(output), "SELECT count(*) AS n FROM stories WHERE is_duplicate",
+                          "--format", "json")
+    assert json.loads(result.stdout.splitlines()[0])["n"] >= 1
+
+
+def test_rerun_leaves_exactly_the_same_rows(samples_run):
+    output, _ = samples_run
+    before = {table: table_rows(output, table) for table in ("stories", "incidents")}
+    files_before = sorted(p.relative_to(output) for p in output.rglob("*.parquet"))
+    incidentflow("run", "--config", str(SAMPLES_CONFIG), "--output", str(output))
+    assert {table: table_rows(output, table) for table in ("stories", "incidents")} == before
+    assert sorted(p.relative_to(output) for p in output.rglob("*.parquet")) == files_before
+    assert len(list((output / "_runs").glob("*.json"))) == 1
+
+
+def test_seeds_reach_the_detection_floor(tmp_path):
+    seeds = shared_path("seeds")
+    gold = shared_path("dev", "seeds.gold.jsonl")
+    scorer_path = shared_path("tools", "score_incidents.py")
+    incidentflow("run", str(seeds), "--output", str(tmp_path))
+    manifest = _manifest(tmp_path)
+    assert manifest["counts"]["stories"] == 5
+    spec = importlib.util.spec_from_file_location("score_incidents", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold_rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
+    result = scorer.score(gold_rows, scorer.load_pred(tmp_path))
+    assert result["f1"] >= 0.7, result

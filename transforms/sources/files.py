@@ -1,0 +1,120 @@
+"""File access shared by the readers.
+
+Everything goes through Beam's ``FileSystems`` so a ``gs://`` location reads like a
+local path on Dataflow workers. A file's ``fetched_at`` is its last-modified time, so
+rerunning on the same files produces identical rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pathlib
+import re
+from typing import BinaryIO
+
+from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystems import FileSystems
+from charset_normalizer import from_bytes
+
+from schemas.records import Reject
+
+MiB = 1024 * 1024
+_READ_CHUNK = 1 * MiB
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class InputTooLarge(Exception):
+    """A file or response larger than the configured cap (checked after decompression)."""
+
+
+def is_url(location: str) -> bool:
+    return location.lower().startswith(("http://", "https://"))
+
+
+def is_remote(location: str) -> bool:
+    """A location on a Beam filesystem other than the local one (gs://, s3://, ...)."""
+    return "://" in location and not location.startswith("file://")
+
+
+def local_path(location: str) -> str:
+    return location[len("file://"):] if location.startswith("file://") else location
+
+
+def file_uri(location: str) -> str:
+    """The story URL of a file: ``file:///abs/path`` locally, the URL as given otherwise."""
+    if is_remote(location):
+        return location
+    return pathlib.Path(os.path.abspath(local_path(location))).as_uri()
+
+
+def file_name(location: str) -> str:
+    return location.rstrip("/").rsplit("/", 1)[-1]
+
+
+def is_directory(location: str) -> bool:
+    if is_remote(location):
+        return location.endswith("/") or not FileSystems.exists(location)
+    return os.path.isdir(local_path(location))
+
+
+def modified_at(location: str) -> dt.datetime:
+    """Last-modified time of a file, UTC."""
+    metadata = FileSystems.match([local_path(location)])[0].metadata_list
+    if not metadata:
+        raise FileNotFoundError(location)
+    return dt.datetime.fromtimestamp(metadata[0].last_updated_in_seconds, tz=dt.timezone.utc)
+
+
+def open_stream(location: str) -> BinaryIO:
+    """A binary stream over the file, decompressed when the name says .gz/.bz2/..."""
+    return FileSystems.open(local_path(location), compression_type=CompressionTypes.AUTO)
+
+
+def read_capped(stream: BinaryIO, max_bytes: int, what: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(_READ_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputTooLarge(f"{what} is larger than {max_bytes} bytes (after decompression)")
+        chunks.append(chunk)
+
+
+def read_bytes(location: str, max_bytes: int) -> bytes:
+    """The whole (decompressed) file, refusing more than ``max_bytes``."""
+    with open_stream(location) as stream:
+        return read_capped(stream, max_bytes, location)
+
+
+def decode_document(data: bytes, *, html: bool = False) -> tuple[str, tuple[str, ...]]:
+    """Bytes -> text, with the flag ``encoding_guessed`` when the encoding had to be guessed.
+
+    UTF-8 (with or without BOM) first; for HTML the page's own ``<meta charset>``; then
+    charset-normalizer's best guess; as a last resort UTF-8 with replacement characters.
+    """
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _META_CHARSET.search(data[:8192])
+        if declared:
+            try:
+                return data.decode(declared.group(1).decode("ascii")), ()
+            except (LookupError, UnicodeDecodeError):
+                pass
+    guess = from_bytes(data).best()
+    if guess is not None:
+        return str(guess), ("encoding_guessed",)
+    return data.decode("utf-8", errors="replace"), ("encoding_guessed",)
+
+
+def source_reject(source_type: str, source_ref: str, reason: str, detail: str,
+                  when: dt.datetime | dt.date) -> Reject:
+    """A reject for a whole source or one item of it (``source_ref`` = file or URL[#position])."""
+    day = when.date() if isinstance(when, dt.datetime) else when
+    return Reject(stage="read", reason=reason, source_type=source_type, source_ref=source_ref,
+                  detail=detail[:2000], date=day)
