@@ -124,9 +124,17 @@ def _json_value(value):
 
 
 def _query(args, _) -> int:
+    import duckdb
+
     from pipelines.query import query
 
-    columns, rows = query(args.output, args.sql)
+    try:
+        columns, rows = query(args.output, args.sql)
+    except duckdb.Error as error:
+        print(f"incidentflow query: DuckDB could not run the SQL: {error}\n"
+              "The tables are stories, incidents and rejects; DESCRIBE incidents lists the columns.",
+              file=sys.stderr)
+        return 2
     if args.format == "json":
         for row in rows:
             print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=_json_value))

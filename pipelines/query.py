@@ -16,6 +16,10 @@ from schemas.tables import SCHEMAS
 _PARTITION_TYPES = {"date": "DATE", "region": "VARCHAR"}
 
 
+def _partition_types(table: str) -> dict[str, str]:
+    return {"date": "DATE"} if table == "rejects" else _PARTITION_TYPES
+
+
 def _has_parquet(folder: str) -> bool:
     for _, _, files in os.walk(folder):
         if any(name.endswith(".parquet") for name in files):
@@ -33,7 +37,7 @@ def connect(output: str) -> duckdb.DuckDBPyConnection:
             pattern = os.path.join(folder, "**", "*.parquet").replace("'", "''")
             connection.execute(
                 f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}', "
-                f"hive_partitioning = true, hive_types = {_PARTITION_TYPES!r})")
+                f"hive_partitioning = true, hive_types = {_partition_types(table)!r})")
         else:
             empty = pa.Table.from_pylist([], schema=_with_partitions(schema, table))
             connection.register(f"_{table}_empty", empty)

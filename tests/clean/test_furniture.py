@@ -62,6 +62,11 @@ KIND_EXAMPLES = [
     # social handles and channel footers
     ("@kyiv_live", "links"), ("Follow us on Instagram", "social"), ("t.me/some_channel", "links"),
     ("Сайт | Чат | ВКонтакте", "links"), ("🔹 Наш YouTube", "links"),
+    # page tools and interface messages
+    ("Order Reprints", "interface"), ("Версия для печати", "interface"), ("Розмір шрифту", "interface"),
+    # datelines with a year, timestamps
+    ("October 12, 2017", "metadata"), ("12 марта 2024 г.", "metadata"), ("28 лютого 2025 р., 10:15", "metadata"),
+    ("2025-03-02T08:10:00+00:00", "metadata"), ("Updated 14:05", "metadata"),
     # cookie and consent
     ("We use cookies to give you the best experience on our website.", "consent"),
     ("Мы используем файлы cookie для улучшения работы сайта", "consent"),
@@ -91,6 +96,11 @@ RISKY_CONTENT = [
     "Над Курской областью сбиты 5 беспилотников, сообщил губернатор в своем телеграм-канале.",
     "Повітряна тривога у Київській області",
     "Ukraine's air force said on Telegram that 12 drones were destroyed.",
+    "Воздушная тревога: Курск | Белгород | Брянск",
+    "Мы в укрытии, над городом работает ПВО",
+    "14 марта",
+    "Фото и видео работы ПВО публиковать нельзя.",
+    "The post office in Sumy was damaged.",
 ]
 
 

@@ -205,11 +205,51 @@ def test_people_named_like_towns(gazetteer, text, expected):
 def test_each_name_has_one_meaning():
     import importlib.resources
 
-    from transforms.incidents.gazetteer import _key
+    from transforms.incidents.gazetteer import match_key
 
     data = json.loads(importlib.resources.files("schemas").joinpath("data/gazetteer.json")
                       .read_text(encoding="utf-8"))
     meanings = {}
     for surface, target, _ in data["names"]:
-        meanings.setdefault(_key(surface), set()).add(str(target))
+        meanings.setdefault(match_key(surface), set()).add(str(target))
     assert {k: v for k, v in meanings.items() if len(v) > 1} == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Human rights groups in New York criticised the decision.",
+    "NEW YORK (AP) — Stocks rose on Monday.",
+    "Oil flows through the Druzhba pipeline again.",
+])
+def test_geonames_spellings_that_are_english_words_are_left_out(gazetteer, text):
+    assert found(gazetteer, text) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Сбиты дроны над Курской обл. и Брянской обл.", "RU-KRS"),
+    ("Вибухи на Харківській обл.", "UA-63"),
+    ("Drones hit the Belgorod and Kursk regions.", "RU-KRS"),
+])
+def test_abbreviated_and_plural_region_names(gazetteer, text, code):
+    assert found(gazetteer, text)[0 if "обл" in text else -1][1:] == (code, None)
+
+
+def test_hand_written_places_keep_their_regions(gazetteer):
+    for entry in gazetteer_overrides.PLACES:
+        place = gazetteer.place_named(entry.name)
+        assert place is not None and place.region_code == entry.region, entry.name
+        assert place.kind == entry.kind
+
+
+def test_ukrainian_places_lie_near_their_region_centre(gazetteer):
+    """A wrong GeoNames admin1 -> ISO mapping would put towns hundreds of km away."""
+    import math
+
+    data = json.loads(__import__("importlib.resources").resources.files("schemas")
+                      .joinpath("data/gazetteer.json").read_text(encoding="utf-8"))
+    for place in data["places"]:
+        if place["country"] != "UA":
+            continue
+        region = gazetteer.region(place["region_code"])
+        north = (place["latitude"] - region.latitude) * 111
+        east = (place["longitude"] - region.longitude) * 111 * math.cos(math.radians(region.latitude))
+        assert math.hypot(north, east) < 310, place

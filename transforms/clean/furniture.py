@@ -95,6 +95,16 @@ _SHARE_WORDS = frozenset(
     "vk vkontakte ok odnoklassniki viber messenger flipboard copy link url on via "
     "поделиться поделитесь отправить скопировать ссылку ссылка "
     "поширити поділитися поділіться надіслати копіювати посилання".split())
+_INTERFACE = _rx(
+    r"^(?:order reprints?|reprints?|print(?: this)?(?: article| page| story)?|text size|font size"
+    r"|save (?:this )?(?:article|story)|gift (?:this )?article|listen to (?:this )?article"
+    r"|версия для печати|распечатать|размер шрифта|сохранить статью|автор"
+    r"|версія для друку|роздрукувати|розмір шрифту|зберегти статтю)\W*$",
+    r"^(?:an error (?:has )?occurred|something went wrong|please try again later"
+    r"|произошла ошибка|что-то пошло не так|попробуйте (?:еще раз|позже)"
+    r"|сталася помилка|щось пішло не так|спробуйте (?:ще раз|пізніше))\b",
+    r"\bfor your personal,? non-?commercial use only\b",
+)
 _SHARE_PROMPT = _rx(
     r"\bshare (?:it|this(?: article| story| post)?) with (?:a friend|friends|your friends)",
     r"^like this (?:story|article|post)\b",
@@ -207,14 +217,12 @@ _SUBSCRIBE = _rx(
     r"\b(?:присылайте|прислать|предложить|отправить|пришлите|предложите) (?:нам )?(?:новост|фото|видео|информаци|материал)",
     r"\bрассылк",
     r"\b(?:нажмите|жмите|кликните) (?:здесь|сюда|тут)\b",
-    r"^[\W_]*(?:мы|нас читают) (?:в|на)\b",
     # Ukrainian
     r"\bпідпис(?:уйтесь|уйся|атися|ка|уйтеся)\b",
     r"\bнаш(?:ому|) (?:канал|телеграм|telegram|чат|сайт)\b",
     r"\b(?:надсилайте|надіслати|запропонувати|надішліть|запропонуйте) (?:нам )?(?:новин|фото|відео|інформаці|матеріал)",
     r"\bрозсилк",
     r"\b(?:натисніть|тисніть|клікніть) (?:тут|сюди)\b",
-    r"^[\W_]*ми (?:в|у|на)\b",
 )
 
 _SOCIAL_NETWORKS = (
@@ -247,10 +255,19 @@ _CONSENT = _rx(
     r"|політика конфіденційності|умови використання)\W*$",
 )
 
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек"
+    r"|січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру"
+)
 _METADATA = _rx(
     r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[+-]\d{2}:?\d{2}|z)?)?$",
     r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s+\d{1,2}:\d{2})?$",
     r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$",
+    # A dateline with its year ("October 12, 2017", "12 марта 2024 г."); a bare "14 марта"
+    # heading a digest post dates the events under it and stays.
+    rf"^(?:[^\W\d_]+,\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS})[^\W\d_]*\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
+    r"(?:\s*(?:г\.|р\.|года|року))?(?:,?\s+\d{1,2}:\d{2}.*)?$",
     r"^[\W_]*(?:updated|published|posted|last updated|last modified|опубликовано|обновлено|обновлён"
     r"|оновлено|опубліковано)\b.{0,60}\d",
     r"^(?:tags?|topics|categories|filed under|теги|метки|рубрики|мітки|теми|темы)\s*(?::.*)?$",
@@ -267,6 +284,7 @@ _SHAPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PHRASE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ad", _AD),
     ("share", _SHARE_PROMPT),
+    ("interface", _INTERFACE),
     ("comment_form", _COMMENT_FORM),
     ("teaser", _TEASER),
     ("teaser", _TEASER_HEADING),
@@ -364,11 +382,13 @@ def _is_link_furniture(line: str) -> bool:
     segments = [s for s in re.split(r"[|•·]", remainder) if s.strip()]
     # A table row ("| Name | Score |") is content, a menu bar is not framed.
     framed = line.startswith("|") or line.endswith("|")
-    if not framed and len(segments) >= 2 and all(len(_WORD.findall(s)) <= 3 for s in segments):
+    names_a_channel = bool(_CHANNEL_NAV_WORDS.search(remainder))
+    # "Курск | Белгород | Брянск" under an alert is content; "Сайт | Чат | VK" is a menu.
+    if (names_a_channel and not framed and len(segments) >= 2
+            and all(len(_WORD.findall(s)) <= 3 for s in segments)):
         return True
     starts_with_symbol = bool(_STARTS_WITH_SYMBOL.match(line))
-    return (starts_with_symbol or has_link) and len(words) <= 5 and bool(
-        _CHANNEL_NAV_WORDS.search(remainder))
+    return (starts_with_symbol or has_link) and len(words) <= 5 and names_a_channel
 
 
 def furniture_kind(line: str) -> str | None:

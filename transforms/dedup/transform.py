@@ -1,12 +1,12 @@
 """The dedup stage in Beam: Story -> Story with content_hash and cluster fields filled.
 
-    fingerprint (and drop items ingested by an earlier run)
-      -> LSH keys -> GroupByKey -> bounded candidate pairs per bucket
+    fingerprint (and set aside items ingested by an earlier run)
+      -> LSH keys -> grouped by key -> bounded candidate pairs per bucket
       -> join both fingerprints -> verify (exact on shingles; estimated against the index)
       -> union-find (CombineGlobally) -> group each component -> clusters checked
-         against their canonical story -> stories (+ index of this run under --state)
+         against their canonical story -> stories (+ this run's index under --state)
 
-Stories in no candidate pair (most news) never go through the component grouping.
+Stories in no verified pair (most news) never go through the component grouping.
 """
 from __future__ import annotations
 
@@ -28,6 +28,13 @@ _ALREADY = "already_ingested"
 _REPEATED = "repeated"
 _ENTRIES = "entries"
 _SINGLE = "single"
+# LSH keys are grouped by key shard, each shard bucketing its exact keys in memory: the
+# runner then shuffles a few large lists (partial lists combined before the shuffle)
+# instead of ~45 tiny elements per story. More shards spread larger runs over workers;
+# the result does not depend on the number.
+LSH_SHARDS = 512
+
+Member = Tuple[str, int, bool]
 
 
 class DedupOutputs(NamedTuple):
@@ -36,7 +43,7 @@ class DedupOutputs(NamedTuple):
 
 
 class _Timed(beam.DoFn):
-    """Adds the time spent in ``process`` to the run manifest's dedup stage."""
+    """Adds the time spent in ``work`` to the run manifest's dedup stage."""
 
     def setup(self):
         self._timer = Metrics.counter(STAGE_NAMESPACE, STAGE)
@@ -67,22 +74,30 @@ class _FingerprintFresh(_Timed):
             yield story, fp
 
 
-def _bucket_members(fp: Fingerprint):
+def _sharded_members(fp: Fingerprint):
     member = (fp.story_id, fp.time, fp.from_earlier_run)
-    return [(key, member) for key in fp.keys]
+    return [(key % LSH_SHARDS, (key, member)) for key in fp.keys]
 
 
-def _pairs_of_bucket(bucket):
-    _, members = bucket
-    return clusters.candidate_pairs(members)
+def _pairs_of_shard(shard):
+    """Buckets of one shard of LSH keys -> candidate pairs (a, b), each once per shard."""
+    _, entries = shard
+    buckets: dict[int, list[Member]] = {}
+    for key, member in entries:
+        buckets.setdefault(key, []).append(member)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            pairs.update(clusters.candidate_pairs(members))
+    return pairs
 
 
 def _attach_first(joined):
-    """(a, {fp: [fp_a], pair: [b...]}) -> (b, fp_a) once per distinct b."""
+    """(a, {fp: [fp_a], partners: [{b...}...]}) -> (b, fp_a) once per distinct b."""
     _, grouped = joined
-    fps, partners = list(grouped["fp"]), set(grouped["pair"])
+    fps = list(grouped["fp"])
     if fps:
-        for partner in partners:
+        for partner in set().union(*grouped["partners"]):
             yield partner, fps[0]
 
 
@@ -101,7 +116,7 @@ class _VerifyPairs(_Timed):
 
 class _RouteFresh(beam.DoFn):
     def process(self, signed, roots: dict):
-        story, fp = signed
+        story, _ = signed
         root = roots.get(story.story_id)
         if root is None:
             yield TaggedOutput(_SINGLE, signed)
@@ -162,36 +177,43 @@ class Deduplicate(beam.PTransform):
                  if keep_entries else [])
         earlier = (stories.pipeline
                    | "EarlierIndexFiles" >> beam.Create(paths).with_output_types(str)
-                   | "ReadEarlierIndex" >> beam.FlatMap(index.read_index_file))
+                   | "ReadEarlierIndex" >> beam.FlatMap(index.read_index_file).with_output_types(
+                       Fingerprint))
         ingested = (earlier
                     | "IngestKeys" >> beam.FlatMap(lambda entry: entry.ingest_keys)
                     | "IngestKeySet" >> beam.CombineGlobally(beam.combiners.ToSetCombineFn())
                     | "Freeze" >> beam.Map(frozenset))
         signed = stories | "Fingerprint" >> beam.ParDo(
             _FingerprintFresh(), AsSingleton(ingested)).with_outputs(_ALREADY, main="fresh")
-        fresh = signed.fresh
-        fps = fresh | "Fingerprints" >> beam.Map(lambda pair: pair[1])
-        all_fps = (fps, earlier) | "AllFingerprints" >> beam.Flatten()
+        fresh = signed.fresh | "Signed" >> beam.Map(lambda pair: pair).with_output_types(
+            Tuple[Story, Fingerprint])
+        fps = fresh | "Fingerprints" >> beam.Map(lambda pair: pair[1]).with_output_types(Fingerprint)
+        all_fps = (fps, earlier) | "AllFingerprints" >> beam.Flatten().with_output_types(Fingerprint)
 
         pairs = (all_fps
-                 | "LshKeys" >> beam.FlatMap(_bucket_members).with_output_types(
-                     Tuple[int, Tuple[str, int, bool]])
-                 | "LshBuckets" >> beam.GroupByKey()
-                 | "CandidatePairs" >> beam.FlatMap(_pairs_of_bucket).with_output_types(
-                     Tuple[str, str]))
-        by_id = all_fps | "ById" >> beam.Map(lambda fp: (fp.story_id, fp))
-        with_first = ({"fp": by_id, "pair": pairs}
+                 | "LshKeys" >> beam.FlatMap(_sharded_members).with_output_types(
+                     Tuple[int, Tuple[int, Member]])
+                 | "LshShards" >> beam.CombinePerKey(beam.combiners.ToListCombineFn())
+                 | "CandidatePairs" >> beam.FlatMap(_pairs_of_shard).with_output_types(Tuple[str, str])
+                 | "PartnersOf" >> beam.CombinePerKey(beam.combiners.ToSetCombineFn()))
+        by_id = all_fps | "ById" >> beam.Map(lambda fp: (fp.story_id, fp)).with_output_types(
+            Tuple[str, Fingerprint])
+        with_first = ({"fp": by_id, "partners": pairs}
                       | "JoinFirst" >> beam.CoGroupByKey()
-                      | "AttachFirst" >> beam.FlatMap(_attach_first))
+                      | "AttachFirst" >> beam.FlatMap(_attach_first).with_output_types(
+                          Tuple[str, Fingerprint]))
         edges = ({"fp": by_id, "first": with_first}
                  | "JoinSecond" >> beam.CoGroupByKey()
-                 | "Verify" >> beam.ParDo(_VerifyPairs()))
+                 | "Verify" >> beam.ParDo(_VerifyPairs()).with_output_types(Tuple[str, str]))
         roots = edges | "Components" >> beam.CombineGlobally(clusters.UnionFindFn())
 
         routed = fresh | "RouteFresh" >> beam.ParDo(
             _RouteFresh(), AsSingleton(roots)).with_outputs(_SINGLE, main="clustered")
-        earlier_routed = earlier | "RouteEarlier" >> beam.FlatMap(_route_earlier, AsSingleton(roots))
-        resolved = ({"new": routed.clustered, "earlier": earlier_routed}
+        clustered = routed.clustered | "Clustered" >> beam.Map(lambda kv: kv).with_output_types(
+            Tuple[str, Tuple[Story, Fingerprint]])
+        earlier_routed = earlier | "RouteEarlier" >> beam.FlatMap(
+            _route_earlier, AsSingleton(roots)).with_output_types(Tuple[str, Fingerprint])
+        resolved = ({"new": clustered, "earlier": earlier_routed}
                     | "GroupComponents" >> beam.CoGroupByKey()
                     | "Resolve" >> beam.ParDo(_ResolveComponent(keep_entries)).with_outputs(
                         _REPEATED, _ENTRIES, main="stories"))

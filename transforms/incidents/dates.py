@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from transforms.incidents.numbers import alternation, normalise_word
+
 DAY = "day"
 MONTH = "month"
 PUBLISHED = "published"
@@ -37,7 +39,7 @@ _MONTHS = {
     12: ("december", "dec", "декабря", "декабре", "декабрь", "грудня", "грудні", "грудень"),
 }
 MONTH_OF = {name: number for number, names in _MONTHS.items() for name in names}
-_MONTH = "|".join(sorted(MONTH_OF, key=len, reverse=True))
+_MONTH = f"(?:{alternation(MONTH_OF)})"
 _YEAR = r"(?:,?\s*(?P<{0}>(?:19|20)\d\d)(?:\s*(?:года|году|г\.|року|р\.))?)?"
 
 _WEEKDAYS = {
@@ -45,12 +47,12 @@ _WEEKDAYS = {
     1: ("tuesday", "вторник", "вівторок", "вівторка"),
     2: ("wednesday", "среду", "среда", "середу", "середа"),
     3: ("thursday", "четверг", "четвер", "четверга"),
-    4: ("friday", "пятницу", "пятница", "п'ятницю", "п’ятницю", "п'ятниця"),
+    4: ("friday", "пятницу", "пятница", "п'ятницю", "п'ятниця"),
     5: ("saturday", "субботу", "суббота", "суботу", "субота"),
     6: ("sunday", "воскресенье", "неділю", "неділя"),
 }
 WEEKDAY_OF = {name: number for number, names in _WEEKDAYS.items() for name in names}
-_WEEKDAY = "|".join(sorted(WEEKDAY_OF, key=len, reverse=True))
+_WEEKDAY = f"(?:{alternation(WEEKDAY_OF)})"
 
 # Offsets in days from the publication date.
 _RELATIVE = {
@@ -63,8 +65,7 @@ _RELATIVE = {
         "сьогоднішн"),
 }
 _RELATIVE_OF = {word: offset for offset, words in _RELATIVE.items() for word in words}
-_RELATIVE_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                           for w in sorted(_RELATIVE_OF, key=len, reverse=True))
+_RELATIVE_WORDS = alternation(_RELATIVE_OF)
 
 DATE_RE = re.compile(
     r"(?P<night>(?:в|у)\s+ніч\s+(?:з\s+\d{1,2}\s+)?(?:на|проти)|в\s+ночь\s+(?:с\s+\d{1,2}\s+)?на)"
@@ -110,6 +111,10 @@ def _with_year(year: str | None, month: int, day: int, anchor: dt.date) -> dt.da
         return None
 
 
+def _normal(word: str) -> str:
+    return normalise_word(word)
+
+
 def find_dates(text: str, anchor: dt.date, anchor_is_published: bool) -> list[DateSpan]:
     """Dates in ``text``. ``anchor`` is the local publication date (or the fetch date, in
     which case relative words are not resolved)."""
@@ -118,7 +123,7 @@ def find_dates(text: str, anchor: dt.date, anchor_is_published: bool) -> list[Da
         group = match.groupdict()
         date, precision, relative = None, DAY, False
         if group["night"]:
-            date = _with_year(group["nyear"], MONTH_OF[group["nmonth"].lower()],
+            date = _with_year(group["nyear"], MONTH_OF[_normal(group["nmonth"])],
                               int(group["nday"]), anchor)
         elif group["iso"]:
             try:
@@ -129,23 +134,22 @@ def find_dates(text: str, anchor: dt.date, anchor_is_published: bool) -> list[Da
             date = _with_year(group["dyear"], int(group["dmonth"]), int(group["dday"]), anchor) \
                 if 1 <= int(group["dmonth"]) <= 12 else None
         elif group["day1"]:
-            date = _with_year(group["year1"], MONTH_OF[group["month1"].lower()],
+            date = _with_year(group["year1"], MONTH_OF[_normal(group["month1"])],
                               int(group["day1"]), anchor)
         elif group["month2"]:
             if group["month2"].lower() == "may" and not group["month2"][0].isupper():
                 continue  # the verb "may"
-            date = _with_year(group["year2"], MONTH_OF[group["month2"].lower()],
+            date = _with_year(group["year2"], MONTH_OF[_normal(group["month2"])],
                               int(group["day2"]), anchor)
         elif group["month3"]:
             if group["month3"].lower() == "may" and not group["month3"][0].isupper():
                 continue
-            date = _with_year(group["year3"], MONTH_OF[group["month3"].lower()], 1, anchor)
+            date = _with_year(group["year3"], MONTH_OF[_normal(group["month3"])], 1, anchor)
             precision = MONTH
         elif anchor_is_published and group["relative"]:
-            word = re.sub(r"\s+", " ", group["relative"].lower())
-            date, relative = anchor + dt.timedelta(days=_RELATIVE_OF[word]), True
+            date, relative = anchor + dt.timedelta(days=_RELATIVE_OF[_normal(group["relative"])]), True
         elif anchor_is_published and group["weekday"]:
-            weekday = WEEKDAY_OF[group["weekday"].lower().replace("’", "'")]
+            weekday = WEEKDAY_OF[_normal(group["weekday"])]
             date = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
             relative = True
         if date is not None:

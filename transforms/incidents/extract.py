@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
 from typing import Iterable
 
@@ -64,6 +65,14 @@ class Sentence:
     index: int
     text: str
     skip: bool  # a caption, a heading or a pointer to another story: no incident of its own
+
+    @functools.cached_property
+    def reporter(self) -> str | None:
+        return _reporter(self.text)
+
+    @functools.cached_property
+    def actor(self) -> str | None:
+        return _actor(self.text)
 
 
 def split_sentences(title: str, text: str) -> list[Sentence]:
@@ -215,17 +224,30 @@ class _Clause:
             self.injured = [s for s in self.injured if not _overlaps(s, negated)]
         self.numbers = [n for n in find_numbers(text) if not self._is_date_or_time(n)]
 
+    @functools.cached_property
+    def targets(self) -> list[tuple[int, int, str, str]]:
+        """(start, -length, text, target_type) of every target named, in text order."""
+        found = []
+        for target_type, pattern in lexicon.TARGETS:
+            for match in pattern.finditer(self.text):
+                found.append((match.start(), -(match.end() - match.start()), match.group(0), target_type))
+        return sorted(found)
+
+    @functools.cached_property
+    def country_hint(self) -> str | None:
+        """The country the clause names other than as the attacker's ("over Russia's regions")."""
+        return _country(_without_actors(self.text))
+
     def _in_alert(self, span: _Span) -> bool:
         return any(a.start <= span.start and span.end <= a.end for a in self.alerts)
 
     def _is_date_or_time(self, number: NumberSpan) -> bool:
-        after = self.text[number.end:number.end + 14].lower()
-        before = self.text[max(0, number.start - 12):number.start].lower()
-        return bool(re.match(rf"\s*(?:{dates._MONTH})\b", after)) or bool(re.match(r"\s*(?:am|pm|a\.m|p\.m|h\b|hours|час|год)", after)) \
-            or bool(re.search(rf"\b(?:{dates._MONTH})\.?\s*$", before)) \
-            or bool(re.match(r"\s*(?:года|году|року|year)", after)) \
-            or bool(re.match(r"-?\s*(?:year|years?\s+old|летн|річн|лет\b|рок|times\b|раз)", after)) \
-            or (number.value is not None and 1900 <= number.value <= 2100 and not re.match(r"\s*\w", after[:1]))
+        """Days of months, times, years, ages and "N times" are not counts."""
+        after = self.text[number.end:number.end + 14]
+        before = self.text[max(0, number.start - 12):number.start]
+        if _NOT_A_COUNT_AFTER.match(after) or _MONTH_BEFORE.search(before):
+            return True
+        return number.value is not None and 1900 <= number.value <= 2100 and not after[:1].strip()
 
     def word_of(self, offset: int) -> int:
         return bisect.bisect_right(self.word_starts, offset)
@@ -256,6 +278,12 @@ _NEGATION_AFTER = re.compile(r"^\s*(?:нет|не\s+было|не\s+зафикс
 def _negated(text: str, span: _Span) -> bool:
     return bool(_NEGATION_BEFORE.search(text[max(0, span.start - 25):span.start])
                 or _NEGATION_AFTER.match(text[span.end:span.end + 25]))
+
+
+_NOT_A_COUNT_AFTER = re.compile(
+    rf"\s*(?:{dates._MONTH})\b|\s*(?:am|pm|a\.m|p\.m|h\b|hours|час|год)|\s*(?:года|году|року|year)"
+    r"|-?\s*(?:year|years?\s+old|летн|річн|лет\b|рок|times\b|раз)", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{dates._MONTH}\.?\s*$", re.IGNORECASE)
 
 
 def _find(pattern: re.Pattern, text: str, kind: str) -> list[_Span]:
@@ -518,6 +546,14 @@ def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     dated_keys: dict[tuple, tuple[dt.date, str]] = {}
     for sentence, sentence_mentions in zip(sentences, found):
         sentence_mentions = _regional_capitals_as_regions(regions_named, sentence_mentions)
+        if not lexicon.TRIGGER.search(sentence.text):
+            places = _clause_places(sentence_mentions)
+            if places:
+                key = _place_key(places[0])
+                date, precision = dated_keys.get(key, (anchor, base_precision))
+                context = _Context(sentence.index, key, date, precision, places[0].region.country) \
+                    if len(places) == 1 else None
+            continue
         date_spans = dates.find_dates(sentence.text, anchor, published is not None)
         carried: dates.DateSpan | None = None
         for start, end in _clauses(sentence.text):
@@ -582,6 +618,7 @@ def _continues(context: _Context | None, sentence: Sentence, text: str, date_spa
 
 def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts: list[_Count],
               own: tuple[int, int] | None, all_offsets: list[tuple[int, int]]) -> Fragment:
+    """What ``clause`` says about the place ``key`` (the mention at ``own`` among ``all_offsets``)."""
     fragment = Fragment(key=key, date=date, date_precision=precision, sentence=sentence.index,
                         evidence=sentence.text)
     fragment.weapons = [w.value for w in clause.weapons]
@@ -605,17 +642,14 @@ def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts:
     fragment.no_injured = clause.no_injured
     if clause.attacks or clause.damage:
         fragment.target, fragment.target_type = _target(clause, own, all_offsets)
-    fragment.reporter = _reporter(sentence.text)
-    fragment.actor = _actor(sentence.text)
-    fragment.country_hint = _country(_without_actors(clause.text))
+    fragment.reporter = sentence.reporter
+    fragment.actor = sentence.actor
+    fragment.country_hint = clause.country_hint
     return fragment
 
 
 def _target(clause: _Clause, own, all_offsets) -> tuple[str | None, str | None]:
-    found = []
-    for target_type, pattern in lexicon.TARGETS:
-        for match in pattern.finditer(clause.text):
-            found.append((match.start(), -(match.end() - match.start()), match.group(0), target_type))
+    found = clause.targets
     if not found:
         return None, None
     if own is not None and len(all_offsets) > 1:
@@ -625,7 +659,6 @@ def _target(clause: _Clause, own, all_offsets) -> tuple[str | None, str | None]:
                  or clause.nearest(_Span(f[0], f[0] - f[1], "t"), spans) == here]
         if not found:
             return None, None
-    found.sort()
     return found[0][2], found[0][3]
 
 

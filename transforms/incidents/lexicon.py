@@ -97,8 +97,8 @@ ATTACK = _compile(
 DAMAGE = _compile(
     r"damag\w*", r"explosions?", r"blasts?", r"caught\s+fire", r"fires?\s+(?:broke\s+out|erupted)",
     r"(?:a\s+)?fire\s+(?:that|which)", r"debris", r"wreckage", r"fell\s+on", r"crashed\s+into",
-    r"поврежд\w*", r"взрыв\w*", r"пожар\w*", r"возгоран\w*", r"обломк\w*", r"упал\w*",
-    r"пошкодж\w*", r"вибух\w*", r"пожеж\w*", r"займан\w*", r"уламк\w*", r"впал\w*")
+    r"поврежд\w*", r"повредил\w*", r"разруш\w*", r"взрыв\w*", r"пожар\w*", r"возгоран\w*", r"обломк\w*", r"упал\w*",
+    r"пошкодж\w*", r"пошкодил\w*", r"пошкодив", r"зруйнов\w*", r"вибух\w*", r"пожеж\w*", r"займан\w*", r"уламк\w*", r"впал\w*")
 LAUNCH = _compile(
     r"launch\w*", r"fired", r"fire[sd]?\s+off", r"sent", r"used", r"deployed", r"released",
     r"attacked\s+with", r"выпустил\w*", r"запустил\w*", r"применил\w*", r"выпущен\w*",
@@ -274,3 +274,9 @@ CAPTION = re.compile(
     r"архівне\s+фото|видео|відео|video)\b", re.IGNORECASE)
 CAPTION_TAIL = re.compile(r"\((?:photo|фото|illustrative|иллюстрац\w*|ілюстрац\w*)[^)]*\)\s*$",
                           re.IGNORECASE)
+
+
+# Any word a sentence about an incident must contain: sentences without one are skipped.
+TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in [
+    *(pattern for _, pattern in WEAPONS), AIRSTRIKE, AERIAL_TARGET, ALERT, INTERCEPT, DESTROY, ATTACK,
+    DAMAGE, KILLED, INJURED, NO_CASUALTIES, NO_INJURED, NO_KILLED]), _FLAGS)

@@ -108,35 +108,51 @@ _WORD_VALUES = {**{k: v for k, v in _EN_UNITS.items()}, **SLAVIC_WORDS}
 _SCALE_VALUES = {**_EN_SCALES, **SLAVIC_SCALES}
 
 
-def _alternation(words) -> str:
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word).replace("'", f"[{APOSTROPHES}]").replace("е", "[её]")
-        parts.append(escaped.replace(r"\ ", r"\s+"))
-    return "|".join(parts)
+_CHAR_CLASSES = {"'": f"[{APOSTROPHES}]", "е": "[её]", " ": r"\s+"}
 
 
-_WORD = f"(?:{_alternation(_WORD_VALUES)})"
-_SCALE = f"(?:{_alternation(_SCALE_VALUES)})"
+def alternation(words) -> str:
+    """A regex matching any of ``words`` (lowercase; match case-insensitively), longest
+    first. Built as a trie: Python's regex engine would otherwise try every word at every
+    position of the text, which made number finding the slowest step of extraction."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [_CHAR_CLASSES.get(char, re.escape(char)) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?"
+    return body
+
+
+_WORD = f"(?:{alternation(_WORD_VALUES)})"
+_SCALE = f"(?:{alternation(_SCALE_VALUES)})"
 _DIGITS = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+"
 _WORD_NUMBER = (rf"(?:(?:a|one)\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+|\s+){_WORD}|(?:[\s-]+){_SCALE})*"
                 rf"|(?:a\s+)?{_SCALE}(?:(?:\s+and\s+|\s+){_WORD})*")
 
 
-def _qualifier_pattern(words) -> str:
-    return _alternation(words)
-
-
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:(?P<qual>{_qualifier_pattern(LOWER_BOUND + APPROXIMATE + NOT_A_COUNT)})\s+)?"
+    rf"(?<![\w.,:/-])(?:(?P<qual>{alternation(LOWER_BOUND + APPROXIMATE + NOT_A_COUNT)})\s+)?"
     rf"(?P<num>{_DIGITS}|{_WORD_NUMBER})(?![\w]|[.,:]\d)"
-    rf"|(?<!\w)(?P<vague>{_alternation(VAGUE)})(?!\w)",
+    rf"|(?<!\w)(?P<vague>{alternation(VAGUE)})(?!\w)",
     re.IGNORECASE)
 
 _TOKEN_RE = re.compile(rf"{_SCALE}|{_WORD}|\d+", re.IGNORECASE)
 
 
-def _normalise_word(word: str) -> str:
+def normalise_word(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower().replace("ё", "е"))
     for mark in APOSTROPHES[1:]:
         word = word.replace(mark, "'")
@@ -148,7 +164,7 @@ def _word_value(phrase: str) -> int | None:
     total, current, seen = 0, 0, False
     phrase = re.sub(r"^(a|one)\s+(?=hundred|thousand|dozen)", "one ", phrase.strip(), flags=re.I)
     for token in _TOKEN_RE.findall(phrase):
-        key = _normalise_word(token)
+        key = normalise_word(token)
         if key in _SCALE_VALUES:
             scale = _SCALE_VALUES[key]
             current = (current or 1) * scale
@@ -167,7 +183,7 @@ def _word_value(phrase: str) -> int | None:
 def _qualifier_kind(qualifier: str | None) -> str | None:
     if not qualifier:
         return None
-    key = _normalise_word(qualifier)
+    key = normalise_word(qualifier)
     for kind, words in (("lower_bound", LOWER_BOUND), ("approximate", APPROXIMATE),
                         ("not_a_count", NOT_A_COUNT)):
         if key in words:

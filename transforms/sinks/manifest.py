@@ -2,7 +2,8 @@
 
 The closing step runs once every table is written: it removes files this run id
 wrote in an earlier attempt but not in this one (a rerun whose rows moved to another
-partition must not leave the old copies behind), then writes the manifest. Its counts
+partition must not leave the old copies behind, and a killed run's temporary files go
+too), then writes the manifest. Its counts
 come from the rows actually written, so ``read = stories + duplicates + rejects`` is a
 check of the run, not an assumption.
 """
@@ -20,7 +21,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.sinks.parquet import WrittenFile
-from transforms.sinks.partitions import part_file_glob
+from transforms.sinks.partitions import part_file_globs
 
 RUN_ID_NAMESPACE = "incidentflow.run_id"
 TABLES = ("stories", "incidents", "rejects")
@@ -68,9 +69,8 @@ def read_json(path: str) -> dict:
 def remove_stale_files(output: str, run_id: str, written: set[str]) -> list[str]:
     stale = []
     for table in TABLES:
-        for match in FileSystems.match([part_file_glob(output, table, run_id)])[0].metadata_list:
-            if match.path not in written:
-                stale.append(match.path)
+        for result in FileSystems.match(part_file_globs(output, table, run_id)):
+            stale.extend(m.path for m in result.metadata_list if m.path not in written)
     if stale:
         FileSystems.delete(stale)
     return sorted(stale)

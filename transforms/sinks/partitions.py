@@ -46,6 +46,8 @@ def part_file_name(run_id: str) -> str:
     return f"part-{run_id}-{SHARD}.parquet"
 
 
-def part_file_glob(output: str, table: str, run_id: str) -> str:
+def part_file_globs(output: str, table: str, run_id: str) -> list[str]:
+    """Globs of this run's files in a table: finished ones, and temporaries a killed run left."""
     depth = "*/*" if table != "rejects" else "*"
-    return FileSystems.join(output, table, depth, f"part-{run_id}-*.parquet")
+    return [FileSystems.join(output, table, depth, f"part-{run_id}-*.parquet{suffix}")
+            for suffix in ("", ".tmp-*")]

@@ -1,0 +1,54 @@
+"""A run killed while writing leaves no partial file in the tables; the next run completes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+
+from tests.conftest import REPO
+from tests.test_end_to_end import SAMPLES_CONFIG, incidentflow
+
+# Kills the whole process (the in-process runner included) while the third Parquet
+# file is being written: its temporary file exists, half written, when the process dies.
+KILL_DURING_THIRD_WRITE = """
+import os, sys
+import pyarrow.parquet as pq
+from transforms.sinks import parquet
+from pipelines.cli import main
+
+calls = []
+real_write_table = pq.write_table
+
+def dying_write_table(table, where, **kwargs):
+    calls.append(1)
+    if len(calls) == 3:
+        where.write(b"PAR1 half a file")
+        where.flush()
+        os._exit(9)
+    return real_write_table(table, where, **kwargs)
+
+parquet.pq.write_table = dying_write_table
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_killed_run_leaves_no_partial_file_and_next_run_completes(tmp_path):
+    output = tmp_path / "out"
+    killed = subprocess.run([sys.executable, "-c", KILL_DURING_THIRD_WRITE, "run", "--config",
+                             str(SAMPLES_CONFIG), "--output", str(output)],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert killed.returncode == 9, killed.stderr
+    leftovers = [p for p in output.rglob("*") if ".tmp-" in p.name]
+    assert leftovers, "the kill should have left a temporary file behind"
+    for visible in output.rglob("*.parquet"):
+        duckdb.sql(f"SELECT count(*) FROM read_parquet('{visible}')").fetchall()  # readable, whole
+
+    incidentflow("run", "--config", str(SAMPLES_CONFIG), "--output", str(output))
+    assert not [p for p in output.rglob("*") if ".tmp-" in p.name]
+    stories = duckdb.sql(f"SELECT story_id, count(*) AS n FROM read_parquet('{output}/stories/**/*.parquet') "
+                         "GROUP BY story_id HAVING n > 1").fetchall()
+    assert stories == []
+    incidents = duckdb.sql(f"SELECT incident_id, count(*) AS n FROM read_parquet('{output}/incidents/**/*.parquet') "
+                           "GROUP BY incident_id HAVING n > 1").fetchall()
+    assert incidents == []
