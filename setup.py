@@ -44,7 +44,7 @@ setup(
             "pymorphy3==2.0.6",
             "pymorphy3-dicts-uk==2.4.1.1.1663094765",
         ],
-        "gcp": ["apache-beam[gcp]==2.77.0"],
+        "gcp": ["apache-beam[gcp]==2.77.0", "build==1.6.1"],
     },
     entry_points={"console_scripts": ["incidentflow=pipelines.cli:main"]},
 )

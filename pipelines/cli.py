@@ -6,10 +6,11 @@ import csv
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from typing import Iterator
 
-from pipelines.options import add_run_arguments, beam_options
+from pipelines.options import add_run_arguments, beam_options, split_beam_arguments
 
 USAGE_EXAMPLES = """examples:
   incidentflow run samples/feeds samples/telegram samples/articles --output out/
@@ -36,12 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     query_parser.add_argument("sql", metavar="SQL")
     query_parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    args, extra = parser.parse_known_args(argv)
-    if extra and args.command != "run":
-        parser.error(f"unrecognised arguments: {' '.join(extra)}")
+    argv = sys.argv[1:] if argv is None else argv
+    beam_args: list[str] = []
+    if argv[:1] == ["run"]:
+        own, beam_args = split_beam_arguments(argv[1:])
+        argv = ["run", *own]
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return COMMANDS[args.command](args, extra)
+        return COMMANDS[args.command](args, beam_args)
     except (ValueError, FileNotFoundError) as error:
         print(f"incidentflow {args.command}: {error}", file=sys.stderr)
         return 2
@@ -58,15 +62,28 @@ def _run(args, beam_args: list[str]) -> int:
     settings = RunSettings(inputs=tuple(resolve_inputs(args.inputs, args.config)),
                            output=args.output, started_at=utc_now(), state=args.state)
     manifest = run_pipeline(settings, beam_options(beam_args))
+    if manifest is None:
+        print("dry run: the pipeline was built and translated for the runner; nothing ran")
+        return 0
     counts = manifest["counts"]
     print(f"run {manifest['run_id']} wrote {args.output} in {manifest['seconds']:.1f} s")
     print("  read {read} = stories {stories} + duplicates {duplicates} + rejects {rejects}; "
           "incidents {incidents}".format(**counts))
     print(f"  manifest: {manifest['manifest']}")
+    if os.path.isdir(args.output):
+        print(f"  incidents by region: {_incidents_by_region(args.output, manifest['run_id'])}")
     if not manifest["balanced"]:
         print("  WARNING: the counts do not add up; see the manifest", file=sys.stderr)
         return 1
     return 0
+
+
+def _incidents_by_region(output: str, run_id: str) -> str:
+    from pipelines.query import query
+
+    _, rows = query(output, "SELECT region, count(*) AS n FROM incidents "
+                            f"WHERE run_id = '{run_id}' GROUP BY ALL ORDER BY n DESC, region")
+    return ", ".join(f"{region} {n}" for region, n in rows) or "none"
 
 
 def _stories(paths: list[str]) -> Iterator[tuple[str, object]]:

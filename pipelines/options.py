@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
+                                                  _BeamArgumentParser)
 
 # The DirectRunner may hand a pipeline to the Prism runner, which downloads a binary
 # at run time (and fails without internet); the in-process FnApiRunner is what a
@@ -21,6 +22,25 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="named sources for scheduled runs (see samples/sources.yaml)")
     parser.add_argument("--state", metavar="DIR",
                         help="state kept between scheduled runs (dedup index); local path or gs://")
+
+
+def split_beam_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(incidentflow's own arguments, Beam's) from one command line.
+
+    Beam's own parser says which options are Beam's, so ``--runner DataflowRunner`` keeps
+    its value instead of the value being taken for an INPUT.
+    """
+    parser = _BeamArgumentParser(allow_abbrev=False, add_help=False)
+    for options_class in {str(c): c for c in PipelineOptions.__subclasses__()}.values():
+        options_class._add_argparse_args(parser)  # pylint: disable=protected-access
+    _, own = parser.parse_known_args(argv)
+    beam, pending = [], list(own)
+    for token in argv:  # ``own`` keeps argv's order: what is not in it is Beam's
+        if pending and token == pending[0]:
+            pending.pop(0)
+        else:
+            beam.append(token)
+    return own, beam
 
 
 def beam_options(beam_args: list[str]) -> PipelineOptions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import apache_beam as beam
 from apache_beam.metrics.metric import MetricsFilter
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import PipelineOptions, TestOptions
 
 from pipelines.graph import RunSettings, build_pipeline
 from schemas.records import utc_now
@@ -17,12 +17,17 @@ class RunFailed(RuntimeError):
     pass
 
 
-def run_pipeline(settings: RunSettings, options: PipelineOptions) -> dict:
-    """Runs one batch and returns its manifest (also written to ``_runs/<run>.json``)."""
+def run_pipeline(settings: RunSettings, options: PipelineOptions) -> dict | None:
+    """Runs one batch and returns its manifest (also written to ``_runs/<run>.json``).
+
+    With ``--dry_run`` (Dataflow's translation check) nothing runs and None is returned.
+    """
     pipeline = beam.Pipeline(options=options)
     build_pipeline(pipeline, settings)
     result = pipeline.run()
     result.wait_until_finish()
+    if options.view_as(TestOptions).dry_run:
+        return None
     counters = _counters(result)
     run_ids = list(counters.get(RUN_ID_NAMESPACE, {}))
     if len(run_ids) != 1:
