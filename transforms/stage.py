@@ -38,12 +38,12 @@ class _StageDoFn(beam.DoFn):
     def start_bundle(self):
         self._elapsed_ns = 0
 
-    def process(self, element):
+    def process(self, element, **side_inputs):
         # Outputs are passed on as the function makes them (a reader may yield millions of
         # items from one file); only the time spent inside the function is counted.
         started = time.perf_counter_ns()
         try:
-            outputs = iter(self._function(element))
+            outputs = iter(self._function(element, **side_inputs))
             while True:
                 output = next(outputs, _DONE)
                 self._elapsed_ns += time.perf_counter_ns() - started
@@ -64,16 +64,20 @@ class _StageDoFn(beam.DoFn):
 
 
 class ApplyStage(beam.PTransform):
-    """``records | ApplyStage("clean", make_cleaner)`` -> (outputs, rejects)."""
+    """``records | ApplyStage("clean", make_cleaner)`` -> (outputs, rejects).
 
-    def __init__(self, stage: str, make_function: Callable[[], StageFunction]):
+    Side inputs given as keywords reach the function as keyword arguments.
+    """
+
+    def __init__(self, stage: str, make_function: Callable[[], StageFunction], **side_inputs):
         super().__init__(label=f"Stage[{stage}]")
         self._stage = stage
         self._make_function = make_function
+        self._side_inputs = side_inputs
 
     def expand(self, records):
-        results = records | beam.ParDo(_StageDoFn(self._stage, self._make_function)).with_outputs(
-            REJECTS, main="main")
+        stage_fn = _StageDoFn(self._stage, self._make_function)
+        results = records | beam.ParDo(stage_fn, **self._side_inputs).with_outputs(REJECTS, main="main")
         return results.main, results[REJECTS]
 
 

@@ -118,3 +118,11 @@ def test_rejects():
 def test_plain_text_labelled_html_is_cleaned_as_text():
     story = clean_item(_item("Three drones were shot down near Kursk overnight, officials said."))
     assert story.text == "Three drones were shot down near Kursk overnight, officials said."
+
+
+def test_html_fragment_keeps_short_content_lines_and_a_telegram_first_line():
+    body = ("<b>Взрывы в Белгороде</b><br>5 погибших<br>Работает ПВО, жителей просят оставаться в укрытиях."
+            "<br><br><a href='https://t.me/bel_news'>Подписаться</a>")
+    story = clean_item(_item(body, source_type="telegram", title="Взрывы в Белгороде"))
+    assert story.text.split("\n") == ["Взрывы в Белгороде", "5 погибших",
+                                      "Работает ПВО, жителей просят оставаться в укрытиях."]

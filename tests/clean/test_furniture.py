@@ -61,12 +61,13 @@ KIND_EXAMPLES = [
     ("Подписывайтесь на наш канал", "subscribe"), ("Підписуйтесь на нас у Telegram", "subscribe"),
     # social handles and channel footers
     ("@kyiv_live", "links"), ("Follow us on Instagram", "social"), ("t.me/some_channel", "links"),
+    ("Читайте нас в Telegram", "social"), ("Слідкуйте за нами в Instagram", "social"),
+    ("Source: @kyiv_city_admin", "links"),
     ("Сайт | Чат | ВКонтакте", "links"), ("🔹 Наш YouTube", "links"),
     # page tools and interface messages
     ("Order Reprints", "interface"), ("Версия для печати", "interface"), ("Розмір шрифту", "interface"),
-    # datelines with a year, timestamps
-    ("October 12, 2017", "metadata"), ("12 марта 2024 г.", "metadata"), ("28 лютого 2025 р., 10:15", "metadata"),
-    ("2025-03-02T08:10:00+00:00", "metadata"), ("Updated 14:05", "metadata"),
+    # machine timestamps
+    ("2025-03-02T08:10:00+00:00", "metadata"), ("Updated 14:05", "metadata"), ("05.03.2025 14:20", "metadata"),
     # cookie and consent
     ("We use cookies to give you the best experience on our website.", "consent"),
     ("Мы используем файлы cookie для улучшения работы сайта", "consent"),
@@ -99,8 +100,13 @@ RISKY_CONTENT = [
     "Воздушная тревога: Курск | Белгород | Брянск",
     "Мы в укрытии, над городом работает ПВО",
     "14 марта",
+    "February 24, 2022",
+    "24 лютого 2022 року",
+    "Swipe right to view your labels without leaving your inbox",
     "Фото и видео работы ПВО публиковать нельзя.",
     "The post office in Sumy was damaged.",
+    "Get to shelters now: air raid alerts in 5 regions",
+    "Follow them to the nearest shelter.",
 ]
 
 

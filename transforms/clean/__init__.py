@@ -22,7 +22,7 @@ from transforms.clean.furniture import clean_lines, strip_date_prefix
 from transforms.clean.html import extract_page
 from transforms.clean.language import LanguageDetector
 from transforms.clean.template import is_template_line, template_candidates
-from transforms.stage import REJECTS, ApplyStage
+from transforms.stage import ApplyStage
 
 STAGE = "clean"
 DATE_FROM_PAGE = "date_from_page"
@@ -30,7 +30,11 @@ DATE_FROM_PAGE = "date_from_page"
 
 @dataclasses.dataclass(frozen=True)
 class ExtractedItem:
-    """An item's text lines before furniture removal, with what its page said of itself."""
+    """An item's text lines before furniture removal, with what its page said of itself.
+
+    ``item`` keeps every field but the body, which the lines replace: the raw HTML is
+    not carried through the rest of the stage.
+    """
 
     item: RawItem
     lines: tuple[str, ...]
@@ -38,20 +42,25 @@ class ExtractedItem:
     page_date: dt.date | None = None
     captions: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, item: RawItem, text: str, **page) -> "ExtractedItem":
+        return cls(dataclasses.replace(item, body=""), tuple(text.splitlines()), **page)
+
 
 def extract_item(item: RawItem) -> ExtractedItem | Reject:
     """The raw text lines of an item: trafilatura's main text for HTML, the body for text."""
     if not item.body or not item.body.strip():
         return Reject.of(item, STAGE, "empty_body", "the item has no body text")
     if item.body_format != "html":
-        return ExtractedItem(item, tuple(strip_date_prefix(item.body).splitlines()))
+        return ExtractedItem.of(item, strip_date_prefix(item.body))
     page = extract_page(item.body, url=item.url or None)
     if page is None:
         if "<" not in item.body:
             # Labelled HTML but plain text (some feeds do this): clean it as text.
-            return ExtractedItem(item, tuple(item.body.splitlines()))
+            return ExtractedItem.of(item, item.body)
         return Reject.of(item, STAGE, "extraction_failed", "the HTML could not be parsed")
-    return ExtractedItem(item, tuple(page.text.splitlines()), page.title, page.date, page.captions)
+    return ExtractedItem.of(item, page.text, page_title=page.title, page_date=page.date,
+                            captions=page.captions)
 
 
 def finish_item(extracted: ExtractedItem, detector: LanguageDetector,
@@ -60,8 +69,9 @@ def finish_item(extracted: ExtractedItem, detector: LanguageDetector,
     item = extracted.item
     title = item.title or extracted.page_title or ""
     # Only a page's own title is repeated at the head of its extracted text; a
-    # Telegram post's title is its own first line and must stay in the text.
-    title_in_text = title if item.body_format == "html" else None
+    # Telegram post's title, or a text's, is made from its own first line, which must
+    # stay in the text.
+    title_in_text = title if item.body_format == "html" and item.source_type != "telegram" else None
     lines = clean_lines(extracted.lines, source_template, title_in_text, extracted.captions)
     if not lines:
         reason = "empty_after_cleaning" if extracted.lines else "extraction_failed"
@@ -109,20 +119,12 @@ def _extract_stage():
     return lambda item: [extract_item(item)]
 
 
-class _FinishDoFn(beam.DoFn):
-    def setup(self):
-        self._detector = LanguageDetector()
+def _finish_stage():
+    detector = LanguageDetector()
 
-    def process(self, extracted: ExtractedItem, templates: dict[str, frozenset[str]]):
-        try:
-            result = finish_item(extracted, self._detector,
-                                 templates.get(extracted.item.source_name, frozenset()))
-        except Exception as error:  # noqa: BLE001 - a bad item becomes a reject, the run goes on
-            result = Reject.of(extracted.item, STAGE, "error", f"{type(error).__name__}: {error}")
-        if isinstance(result, Reject):
-            yield beam.pvalue.TaggedOutput(REJECTS, result)
-        else:
-            yield result
+    def finish(extracted: ExtractedItem, templates: dict[str, frozenset[str]]):
+        return [finish_item(extracted, detector, templates.get(extracted.item.source_name, frozenset()))]
+    return finish
 
 
 class CleanStories(beam.PTransform):
@@ -151,7 +153,7 @@ class CleanStories(beam.PTransform):
             | "BySource" >> beam.Map(lambda entry: entry[0])
             | "GroupTemplate" >> beam.GroupByKey()
             | "AsTemplate" >> beam.MapTuple(lambda source, keys: (source, frozenset(keys))))
-        finished = extracted | "RemoveFurniture" >> beam.ParDo(
-            _FinishDoFn(), templates=beam.pvalue.AsDict(templates)).with_outputs(REJECTS, main="main")
-        rejects = (extract_rejects, finished[REJECTS]) | "AllRejects" >> beam.Flatten()
-        return finished.main, rejects
+        finished, finish_rejects = extracted | "RemoveFurniture" >> ApplyStage(
+            STAGE, _finish_stage, templates=beam.pvalue.AsDict(templates))
+        rejects = (extract_rejects, finish_rejects) | "AllRejects" >> beam.Flatten()
+        return finished, rejects

@@ -202,11 +202,13 @@ _CAPTION_CREDIT = _rx(
 
 _SUBSCRIBE = _rx(
     # English
-    r"^[\W_]*(?:subscribe|sign up|join|get|follow|download)\b.{0,80}\b(?:newsletters?|inbox|channel"
+    r"^[\W_]*(?:subscribe|sign up)\b.{0,80}\b(?:newsletters?|inbox|channel"
     r"|updates|alerts|podcast|app|telegram|youtube|whatsapp)\b",
+    r"^[\W_]*(?:get|join|download|follow)\b.{0,60}\b(?:newsletters?|inbox|app|podcast)\b",
     r"^[\W_]*subscribe\b(?:\s+(?:now|here|today|for free))?\W*$",
     r"\bnewsletters?\b",
-    r"\b(?:your|the) inbox\b",
+    r"\b(?:delivered|straight|sent|right|directly)\s+(?:to|in|into) your inbox\b",
+    r"\b(?:keep an eye on|check) your inbox\b",
     r"\bthanks? (?:you )?for (?:signing up|subscribing)\b",
     r"\berror processing your subscription\b",
     r"\bclick(?:ing)? here\b",
@@ -231,9 +233,9 @@ _SOCIAL_NETWORKS = (
 )
 _SOCIAL = _rx(
     rf"^[\W_]*(?:follow|reach|find|contact)\b.{{0,80}}\b(?:on|at|via)\s+(?:{_SOCIAL_NETWORKS})\b",
-    r"^[\W_]*follow (?:us|me|him|her|them)\b",
+    r"^[\W_]*follow (?:us|me)\b",
     r"\b(?:follow|подписывайтесь на|підписуйтесь на) @\w+",
-    rf"\b(?:читайте|следите за|слідкуйте за|читайте нас|мы|ми) (?:нас |новостями |новинами )?(?:в|у|на) (?:{_SOCIAL_NETWORKS})\b",
+    rf"\b(?:читайте|следите за|слідкуйте за|мы|ми) (?:нас |нами |новостями |новинами )?(?:в|у|на) (?:{_SOCIAL_NETWORKS})\b",
 )
 _CONTACT = _rx(r"\b(?:write to|e-?mail|contact|reach|reached at|tips?|follow|twitter|пишите|пишіть|почта|пошта)\b")
 _CHANNEL_NAV_WORDS = _rx(
@@ -255,19 +257,10 @@ _CONSENT = _rx(
     r"|політика конфіденційності|умови використання)\W*$",
 )
 
-_MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек"
-    r"|січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру"
-)
 _METADATA = _rx(
     r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[+-]\d{2}:?\d{2}|z)?)?$",
     r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s+\d{1,2}:\d{2})?$",
     r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$",
-    # A dateline with its year ("October 12, 2017", "12 марта 2024 г."); a bare "14 марта"
-    # heading a digest post dates the events under it and stays.
-    rf"^(?:[^\W\d_]+,\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTHS})[^\W\d_]*\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
-    r"(?:\s*(?:г\.|р\.|года|року))?(?:,?\s+\d{1,2}:\d{2}.*)?$",
     r"^[\W_]*(?:updated|published|posted|last updated|last modified|опубликовано|обновлено|обновлён"
     r"|оновлено|опубліковано)\b.{0,60}\d",
     r"^(?:tags?|topics|categories|filed under|теги|метки|рубрики|мітки|теми|темы)\s*(?::.*)?$",

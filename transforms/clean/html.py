@@ -52,8 +52,11 @@ def _page_metadata(tree, url: str | None) -> tuple[str | None, dt.date | None]:
     except Exception:  # noqa: BLE001 - malformed JSON-LD only costs us the metadata
         pass
     title = metadata.title or extract_title(tree)
-    found = find_date(tree, url=url or metadata.url, **DATE_OPTIONS)
-    date = dt.date.fromisoformat(found) if found else None
+    try:
+        found = find_date(tree, url=url or metadata.url, **DATE_OPTIONS)
+        date = dt.date.fromisoformat(found) if found else None
+    except (ValueError, TypeError):  # an unparseable date costs the date, not the story
+        date = None
     return (title.strip() or None) if title else None, date
 
 
@@ -62,11 +65,14 @@ def _captions(tree) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for text in texts if text))
 
 
-def _fragment_text(tree) -> str:
-    """All visible text of a small fragment (a feed summary), one block a line.
+def _is_fragment(html: str | bytes) -> bool:
+    """A piece of HTML (a feed item's summary) rather than a whole page with menus."""
+    head = (html[:2000].decode("utf-8", "replace") if isinstance(html, bytes) else html[:2000]).lower()
+    return "<html" not in head and "<body" not in head
 
-    trafilatura looks for an article and finds none in a two-sentence summary.
-    """
+
+def _fragment_text(tree) -> str:
+    """All visible text of a fragment, one block a line."""
     etree.strip_elements(tree, *_UNSEEN_TAGS, with_tail=False)
     for element in tree.iter(*_BLOCK_TAGS):
         element.tail = "\n" + (element.tail or "")
@@ -75,14 +81,19 @@ def _fragment_text(tree) -> str:
 
 
 def extract_page(html: str | bytes, url: str | None = None) -> PageText | None:
-    """The page's main text, title and date; None when the HTML cannot be parsed."""
+    """The page's main text, title and date; None when the HTML cannot be parsed.
+
+    A fragment (a feed item's summary or content, a post's HTML) is all content: its
+    visible text is taken whole, because trafilatura's article heuristics drop short
+    paragraphs there ("5 killed") and the line filter does the cleaning.
+    """
     tree = load_html(html)
     if tree is None:
         return None
+    if _is_fragment(html):
+        return PageText(text=_fragment_text(tree), title=None, date=None)
     title, date = _page_metadata(tree, url)
     captions = _captions(tree)
     document = trafilatura.bare_extraction(tree, url=url, **EXTRACTION_OPTIONS)
     text = (document.text or "") if document is not None else ""
-    if not text.strip():
-        text = _fragment_text(tree)
     return PageText(text=text, title=title, date=date, captions=captions)
