@@ -67,7 +67,10 @@ SIMILAR_SPELLING = 0.6
 # Names from GeoNames alone (not hand-written) whose words are all at least this frequent
 # in English (pyspellchecker's word frequencies) are left out.
 ENGLISH_WORD_FREQUENCY = 1e-6
-# Priorities of name sources: hand-written region names, hand-written places, GeoNames.
+RARE_ENGLISH_WORD_FREQUENCY = 5e-8
+# Priorities of name sources: hand-written region names, hand-written places and region
+# capitals, GeoNames.
+HAND_PRIORITY = 1
 GEONAMES_PRIORITY = 2
 # A name shared by places in different regions goes to the most populous one only when
 # it is this many times larger than the next; otherwise the name is dropped as ambiguous.
@@ -82,16 +85,17 @@ RU_UK_LETTERS = re.compile(r"^[А-Яа-яЁёІіЇїЄєҐґ' -]+$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]+$")
 # Words pymorphy3 tags as these are proper names, not common words.
 PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad"}
-TOPONYM_ENDINGS = ("ск", "цк", "град", "бург", "поль", "ов", "ев", "ин", "ськ", "ів", "їв")
+TOPONYM_ENDINGS = ("ск", "цк", "град", "бург", "поль", "ов", "ев", "ин", "ськ", "ів", "їв",
+                   "щина", "чина")
 
 EN_SUFFIXES = {  # matching ignores case after a name's first letter
     "oblast": ("Oblast", "region", "province", "governor", "regional", "regions", "oblasts"),
     "krai": ("Krai", "Kray", "Territory", "region", "governor", "regional", "regions"),
 }
 OBLAST_WORD = re.compile(r"(?<= )облас\w+$")
-# Single-word names shorter than this are skipped unless listed in SHORT_NAMES_KEPT.
+KRAI_WORD = re.compile(r"(?<= )кра[йяюеєїі]\w*$")
+# Single-word GeoNames names shorter than this are skipped (hand-written ones are kept).
 MIN_NAME_LENGTH = 4
-SHORT_NAMES_KEPT = {"Ufa", "Уфа", "ДНР", "ЛНР", "DPR", "LPR", "DNR", "LNR", "Иж"}
 
 
 class Morphology:
@@ -133,13 +137,25 @@ class Morphology:
             forms |= self._phrase_forms(name, self.uk, UK_CASES)
         return forms
 
+    def _russian_readings(self, word: str) -> list[frozenset[str]]:
+        """Grammemes of each dictionary reading of a one-word Russian name."""
+        if " " in word or set(word) & UK_ONLY:
+            return []
+        return [p.tag.grammemes for p in self.ru.parse(word) if p.is_known]
+
     def is_person_name(self, word: str) -> bool:
         """A surname or given name with no toponym reading ("Брежнев", once a town name)."""
-        if " " in word or set(word) & UK_ONLY:
-            return False
-        parses = [p for p in self.ru.parse(word) if p.is_known]
-        grammemes = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
-        return bool(grammemes & {"Surn", "Name"}) and "Geox" not in grammemes
+        readings = self._russian_readings(word)
+        return (any(r & {"Surn", "Name"} for r in readings)
+                and not any("Geox" in r for r in readings))
+
+    def is_person_word(self, word: str) -> bool:
+        """A given name or surname, whether or not also a town ("Владимир", "Гусев")."""
+        return any(r & {"Name", "Surn"} and "nomn" in r for r in self._russian_readings(word))
+
+    def is_man_surname(self, word: str) -> bool:
+        """A Russian man's surname ("Гусев"), whether or not also a town."""
+        return any({"Surn", "masc", "nomn"} <= r for r in self._russian_readings(word))
 
     def _phrase_forms(self, phrase, morph, cases) -> set[str]:
         # Inflect up to the first noun: "Курская область", "Республика Татарстан" (the
@@ -156,6 +172,12 @@ class Morphology:
             parses.append(parse)
         if not head_seen:
             return set()
+        if len(tokens) == 1:
+            # Every form of the word's paradigm in its number: Ukrainian has two
+            # locatives ("Нікополі", "Нікополеві") and inflect() gives one.
+            number = parses[0].tag.number
+            return {_match_capitals(phrase, form.word) for form in parses[0].lexeme
+                    if form.tag.number == number and form.tag.case in cases}
         forms = set()
         for case in cases:
             words = []
@@ -204,23 +226,11 @@ class Morphology:
                     return True
         return word in overrides.COMMON_WORD_NAMES
 
-    def is_man_surname(self, word: str) -> bool:
-        """A Russian man's surname ("Гусев"), whether or not also a town."""
-        if " " in word or set(word) & UK_ONLY:
-            return False
-        return any({"Surn", "masc", "nomn"} <= p.tag.grammemes and p.is_known
-                   for p in self.ru.parse(word))
-
     def is_adjective(self, word: str) -> bool:
+        """Whether the first word of a name is an adjective ("Центральный", "Белая")."""
         morph = self.uk if set(word) & UK_ONLY else self.ru
         return any(p.tag.POS == "ADJF" and p.is_known for p in morph.parse(word.split(" ")[0]))
 
-    def is_person_word(self, word: str) -> bool:
-        """A given name or surname, whether or not also a town ("Владимир", "Гусев")."""
-        if " " in word or set(word) & UK_ONLY:
-            return False
-        return any(p.tag.grammemes & {"Name", "Surn"} and "nomn" in p.tag.grammemes and p.is_known
-                   for p in self.ru.parse(word))
 
 
 def _match_capitals(original: str, word: str) -> str:
@@ -239,34 +249,43 @@ def english_variants(name: str, country: str) -> set[str]:
     GeoNames writes "Kryvyy Rih", "Tëtkino", "Afipskiy", "Kupyansk"; news writes "Kryvyi
     Rih", "Tyotkino", "Afipsky", "Kupiansk" (Ukraine's official romanisation).
     """
-    plain = name.replace("'", "").replace("’", "")
-    variants = {plain}
+    plain = _without_apostrophes(name)
+    variants = {plain, preferred_english(name, country)}
     if "ë" in plain:
-        variants |= {re.sub(r"(?<=[^aeiou ])ë", "yo", plain).replace("ë", "yo"),
-                     plain.replace("ë", "e")}
+        variants |= {_yo(plain), plain.replace("ë", "e")}
     for variant in list(variants):
-        variants.add(re.sub(r"(?<=[aeiou])y(?=[^aeiouy]|$)", "i", variant))
-        if country == "UA":
-            official = re.sub(r"yy\b", "yi", variant)
-            official = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])y(?=[aeou])", "i", official)
-            official = re.sub(r"(?<=[aeiou])yi", "i", official)
-            official = re.sub(r"(?<=[aeiou])y(?=[^aeiouy]|$)", "i", official)
-            variants.add(official)
-        else:
-            variants.add(re.sub(r"(iy|yy)\b", "y", variant))
+        variants.add(re.sub(r"(?<=[aeiou])y(?=[^aeiouy]|$)", "i", variant))  # Grayvoron
+        variants.add(_ukrainian_official(variant) if country == "UA" else _russian_plain(variant))
     return {v for v in variants if v}
 
 
 def preferred_english(name: str, country: str) -> str:
     """The one English spelling a place is reported under when no hand name is given."""
-    plain = name.replace("'", "").replace("’", "")
-    plain = re.sub(r"(?<=[^aeiou ])ë", "yo", plain).replace("ë", "yo")
-    if country == "UA":
-        plain = re.sub(r"yy\b", "yi", plain)
-        plain = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])y(?=[aeou])", "i", plain)
-        plain = re.sub(r"(?<=[aeiou])yi", "i", plain)
-        return re.sub(r"(?<=[aeiou])y(?=[^aeiouy]|$)", "i", plain)
-    return re.sub(r"(iy|yy)\b", "y", plain).replace("yye ", "ye ")
+    plain = _yo(_without_apostrophes(name))
+    return _ukrainian_official(plain) if country == "UA" else _russian_plain(plain)
+
+
+def _without_apostrophes(name: str) -> str:
+    return name.replace("'", "").replace("’", "")
+
+
+def _yo(name: str) -> str:
+    return re.sub(r"(?<=[^aeiou ])ë", "yo", name).replace("ë", "yo")
+
+
+def _ukrainian_official(name: str) -> str:
+    """GeoNames' Ukrainian romanisation turned into the official (2010) one: й/я/є/ю/ї
+    inside a word are i/ia/ie/iu/i ("Kupyansk" -> "Kupiansk", "Mykolayiv" -> "Mykolaiv")."""
+    name = re.sub(r"yy\b", "yi", name)
+    name = re.sub(r"(?<=\w)y(?=[aeou])", "i", name)
+    name = re.sub(r"(?<=[aeiou])yi", "i", name)
+    return re.sub(r"(?<=[aeiou])y(?=[^aeiouy]|$)", "i", name)
+
+
+def _russian_plain(name: str) -> str:
+    """The spelling English news uses for Russian names: "-sky", "-ye" ("Afipskiy" ->
+    "Afipsky", "Naberezhnyye Chelny" -> "Naberezhnye Chelny")."""
+    return re.sub(r"(iy|yy)\b", "y", name).replace("yye ", "ye ")
 
 
 _ROMAN = str.maketrans({**dict(zip("абвгдезийклмнопрстуфхцыэіїєґ",
@@ -335,6 +354,11 @@ class Builder:
         self.places: list[dict] = []
         # surface -> list of (priority, target) ; target "R:<code>" or place index
         self.candidates: dict[str, list[tuple[int, object]]] = collections.defaultdict(list)
+        # Names of a region that count only inside a list ending in "regions"/"областями".
+        self.listed: dict[str, set[str]] = collections.defaultdict(set)
+        # Latin names written by hand, and GeoNames' main names (with their variants).
+        self.hand_latin: set[str] = set()
+        self.main_latin: set[str] = set()
         self.dropped: list[str] = []
 
     def log(self, message: str) -> None:
@@ -382,6 +406,9 @@ class Builder:
     def add_region_names(self, entry: overrides.RegionEntry) -> None:
         target = "R:" + entry.code
         names = set(entry.en)
+        self.hand_latin |= names | {entry.name}
+        self.hand_latin |= {f"{stem} {suffix}" for stem in entry.en_stems
+                            for suffix in EN_SUFFIXES.get(entry.kind, ())}
         if entry.kind != "city":
             names.add(entry.name)
         for stem in entry.en_stems:
@@ -390,21 +417,29 @@ class Builder:
             names |= self.morphology.forms(normalise(name), ("ru",))
         for name in entry.uk:
             names |= self.morphology.forms(normalise(name), ("uk",))
-        # Telegram channels abbreviate: "в Курской обл.", "на Харківській обл."
-        names |= {OBLAST_WORD.sub("обл", n) for n in names if OBLAST_WORD.search(n)}
+        # Telegram channels abbreviate: "в Курской обл.", "на Харківській обл."; Ukrainian
+        # news names the regional military (state) administration: "Сумської ОВА".
+        names |= {OBLAST_WORD.sub(abbreviation, n) for n in names if OBLAST_WORD.search(n)
+                  for abbreviation in ("обл", "ОВА", "ОДА")}
         for name in names:
             self.candidates[name].append((0, target))
+        # In "Курской и Белгородской областями", "the Sumy, Kharkiv and Odesa regions" a
+        # region is named by its adjective or stem alone.
+        listed = set(entry.en_stems) if entry.kind in EN_SUFFIXES else set()
+        listed |= {n.split(" ")[0] for n in names if OBLAST_WORD.search(n) or KRAI_WORD.search(n)}
+        for name in listed:
+            self.listed[name].add(entry.code)
 
     # --- places -----------------------------------------------------------------------
     def add_place(self, *, name: str, region: str, latitude: float, longitude: float,
-                  kind: str, population: int | None, names: set[str], priority: int) -> int:
+                  kind: str, population: int | None, names: dict[str, int]) -> None:
+        """A place and its names, each with the priority of its source."""
         index = len(self.places)
         self.places.append({"name": name, "region_code": region, "country": region[:2],
                             "latitude": round(latitude, 5), "longitude": round(longitude, 5),
                             "kind": kind, "population": population})
-        for surface in names:
+        for surface, priority in names.items():
             self.candidates[surface].append((priority, index))
-        return index
 
     def geonames_place_names(self, city: dict) -> set[str]:
         """GeoNames' names of ``city`` that news could use for it.
@@ -416,6 +451,7 @@ class Builder:
         """
         country = city["countrycode"]
         names = english_variants(city["name"], country)
+        self.main_latin |= names
         main = city["name"].lower()
         for alternate in city["alternatenames"]:
             if (LATIN_NAME.match(alternate) and not alternate.isupper()
@@ -441,7 +477,11 @@ class Builder:
     def build_places(self) -> None:
         by_id = {c["geonameid"]: c for c in self.geonames}
         pinned: set[int] = set()
-        for place in overrides.PLACES:
+        hand_names = {p.name for p in overrides.PLACES}
+        capitals = [overrides.PlaceEntry(entry.capital[0], entry.code, "city", entry.capital[1])
+                    for entry in overrides.REGIONS
+                    if entry.locator is None and entry.capital[0] not in hand_names]
+        for place in (*overrides.PLACES, *capitals):
             city = None
             if place.ru:
                 matches = [c for c in self.geonames
@@ -450,23 +490,28 @@ class Builder:
                 city = max(matches, key=lambda c: c["population"]) if matches else None
             if city is None and place.latitude is None:
                 raise LookupError(f"{place.name}: not in GeoNames {place.region} and no coordinates given")
-            names = {place.name, *place.en}
+            names = {place.name, *place.en, *place.forms}
+            self.hand_latin |= names
             if place.ru:
                 names |= self.morphology.forms(normalise(place.ru), ("ru",))
             if place.uk:
                 names |= self.morphology.forms(normalise(place.uk), ("uk",))
+            # GeoNames' names of a hand place compete like any GeoNames name: "Samar" is
+            # an alternate name of Samara but the hand-written name of Samar (Ukraine).
+            prioritised = dict.fromkeys(names, HAND_PRIORITY)
             if city is not None:
                 pinned.add(city["geonameid"])
-                names |= self.geonames_place_names(city)
+                prioritised = {**dict.fromkeys(self.geonames_place_names(city), GEONAMES_PRIORITY),
+                               **prioritised}
                 latitude, longitude = city["latitude"], city["longitude"]
                 population = city["population"]
             else:
                 latitude, longitude, population = place.latitude, place.longitude, None
             self.add_place(name=place.name, region=place.region, latitude=latitude,
                            longitude=longitude, kind=place.kind, population=population,
-                           names=names, priority=1)
+                           names=prioritised)
         big_cities = [c for c in self.geonames if c["population"] >= BIG_CITY]
-        for city in by_id.values():
+        for city in sorted(by_id.values(), key=lambda c: (-c["population"], c["geonameid"])):
             region = self.admin1_to_iso.get((city["countrycode"], city["admin1code"]))
             minimum = WAR_ZONE_MIN_POPULATION if region in WAR_ZONE else MIN_POPULATION
             if city["geonameid"] in pinned or city["population"] < minimum:
@@ -483,7 +528,8 @@ class Builder:
             kind = "city" if population >= BIG_CITY else "town" if population >= 5_000 else "village"
             self.add_place(name=preferred_english(city["name"], city["countrycode"]),
                            region=region, latitude=city["latitude"], longitude=city["longitude"],
-                           kind=kind, population=population, names=names, priority=GEONAMES_PRIORITY)
+                           kind=kind, population=population,
+                           names=dict.fromkeys(names, GEONAMES_PRIORITY))
 
     def unwanted(self, city: dict, region: str, names: set[str], big_cities: list[dict]) -> str:
         """Why a GeoNames place is left out, or "" to keep it."""
@@ -513,19 +559,26 @@ class Builder:
 
     # --- names ------------------------------------------------------------------------
     def is_english_phrase(self, surface: str) -> bool:
-        """Whether every word of a Latin name is a common English word ("Human" is a
-        GeoNames spelling of Uman, "New York" a village in Donetsk Oblast)."""
-        words = re.findall(r"[A-Za-z]+", surface)
-        return bool(words) and LATIN_NAME.match(surface) is not None and all(
-            self.english.word_usage_frequency(w.lower()) >= ENGLISH_WORD_FREQUENCY for w in words)
+        """Whether every word of a GeoNames Latin name is an English word ("Human" is a
+        GeoNames spelling of Uman, "New York" a village in Donetsk Oblast, "Luck" Lutsk).
 
-    def keep_surface(self, surface: str) -> bool:
+        GeoNames' main names are kept unless common words; its alternate spellings
+        already when rare ones ("Gums" for Gudermes); hand-written names always.
+        """
+        if surface in self.hand_latin or LATIN_NAME.match(surface) is None:
+            return False
+        threshold = ENGLISH_WORD_FREQUENCY if surface in self.main_latin else RARE_ENGLISH_WORD_FREQUENCY
+        words = re.findall(r"[A-Za-z]+", surface)
+        return all(self.english.word_usage_frequency(w.lower()) >= threshold for w in words)
+
+    @staticmethod
+    def keep_surface(surface: str, priority: int) -> bool:
         if surface in overrides.NOT_PLACE_NAMES or surface.lower() in overrides.ENGLISH_WORDS:
             return False
         if not surface[:1].isupper():
             return False
         if " " not in surface and "-" not in surface and len(surface) < MIN_NAME_LENGTH:
-            return surface in SHORT_NAMES_KEPT
+            return priority <= HAND_PRIORITY  # "ДНР", "Уфа", "Сум" (of Sumy)
         return True
 
     def resolve(self, surface: str, candidates: list[tuple[int, object]]):
@@ -535,7 +588,7 @@ class Builder:
             return targets[0]
         if best_priority == 0:
             raise ValueError(f"hand-written region name {surface!r} names {targets}")
-        if best_priority == 1:
+        if best_priority == HAND_PRIORITY:
             raise ValueError(f"hand-written place name {surface!r} names places {targets}")
         targets.sort(key=lambda t: -self.places[t]["population"])
         first, second = (self.places[t]["population"] for t in targets[:2])
@@ -558,11 +611,11 @@ class Builder:
         # "Kyivskyi district" are one name and must get one meaning.
         by_key: dict[str, tuple[str, list]] = {}
         for surface, candidates in sorted(self.candidates.items()):
-            if self.keep_surface(surface):
+            if self.keep_surface(surface, min(p for p, _ in candidates)):
                 key = match_key(surface)
                 by_key.setdefault(key, (surface, []))[1].extend(candidates)
         for surface, candidates in by_key.values():
-            if min(p for p, _ in candidates) == GEONAMES_PRIORITY and self.is_english_phrase(surface):
+            if self.is_english_phrase(surface):
                 self.dropped.append(f"{surface}: English words")
                 continue
             target = self.resolve(surface, candidates)
@@ -583,6 +636,7 @@ class Builder:
         self.build_regions()
         self.build_places()
         surfaces = self.surfaces()
+        listed = self.listed_names()
         for line in self.dropped:
             self.log("dropped " + line)
         return {
@@ -590,7 +644,17 @@ class Builder:
             "regions": sorted(self.regions.values(), key=lambda r: r["code"]),
             "places": self.places,
             "names": surfaces,
+            "listed_names": listed,
         }
+
+    def listed_names(self) -> list[list[str]]:
+        rows = []
+        for surface, codes in sorted(self.listed.items()):
+            if len(codes) == 1:
+                rows.append([surface, *codes])
+            else:
+                self.dropped.append(f"{surface}: listed name of {sorted(codes)}")
+        return rows
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -23,6 +23,12 @@ Region fields:
 
 Occupied and annexed Ukrainian regions keep their Ukrainian ISO codes whatever the
 source calls them ("ДНР" -> UA-14, "Республика Крым" -> UA-43).
+
+PLACES are the places whose name, region or existence is decided here rather than by
+GeoNames: the spelling news uses for big cities, the town war news means by a name
+several towns share, border villages, refinery and port towns, airbases. Every region's
+capital is added as a hand place too (English name from REGIONS). The word lists at the
+end keep ordinary words from being read as place names.
 """
 from __future__ import annotations
 
@@ -331,6 +337,7 @@ class PlaceEntry:
     en: tuple[str, ...] = ()
     latitude: float | None = None
     longitude: float | None = None
+    forms: tuple[str, ...] = ()  # case forms pymorphy3 misses ("Кривому Розі")
 
 
 P = PlaceEntry
@@ -351,7 +358,8 @@ PLACES: tuple[PlaceEntry, ...] = (
       ("Novgorod",)),
     P("Oryol", "RU-ORL", "city", "Орёл", "Орел", ("Orel",)),
     P("Yekaterinburg", "RU-SVE", "city", "Екатеринбург", "Єкатеринбург", ("Ekaterinburg",)),
-    P("Kryvyi Rih", "UA-12", "city", "Кривой Рог", "Кривий Ріг", ("Krivoy Rog", "Kryvyy Rih")),
+    P("Kryvyi Rih", "UA-12", "city", "Кривой Рог", "Кривий Ріг", ("Krivoy Rog", "Kryvyy Rih"),
+      forms=("Кривому Розі", "Кривім Розі")),
     P("Dnipro", "UA-12", "city", "Днепр", "Дніпро", ("Dnepropetrovsk", "Dnipropetrovsk")),
     P("Zaporizhzhia", "UA-23", "city", "Запорожье", "Запоріжжя",
       ("Zaporizhia", "Zaporozhye", "Zaporozhzhia")),
@@ -387,6 +395,9 @@ PLACES: tuple[PlaceEntry, ...] = (
     P("Kamianske", "UA-12", "city", "Каменское", "Кам'янське", ("Kamyanske", "Dniprodzerzhynsk")),
     P("Hulyaipole", "UA-23", "town", "Гуляйполе", "Гуляйполе", ("Huliaipole", "Gulyaipole")),
     P("Kupiansk", "UA-63", "town", "Купянск", "Куп'янськ", ("Kupyansk",)),
+    # Novomoskovsk (Dnipropetrovsk Oblast) was renamed Samar in 2024; its Cyrillic names
+    # are left to Samara and Novomoskovsk (Tula Oblast), whose case forms they share.
+    P("Samar", "UA-12", "town", "", "", ("Samar",), 48.62893, 35.2589),
     P("Bakhmut", "UA-14", "town", "Бахмут", "Бахмут", ("Artemivsk", "Artemovsk")),
     P("Sloviansk", "UA-14", "city", "Славянск", "Слов'янськ", ("Slovyansk", "Slavyansk")),
     P("Zolochiv", "UA-63", "town", "Золочев", "Золочів"),
@@ -439,6 +450,10 @@ PLACES: tuple[PlaceEntry, ...] = (
     P("Novoshakhtinsk", "RU-ROS", "refinery", "Новошахтинск", "Новошахтинськ"),
     P("Kirishi", "RU-LEN", "refinery", "Кириши", "Кіріші"),
     P("Ukhta", "RU-KO", "refinery", "Ухта", "Ухта"),
+    # The special economic zone where Shahed-type drones are built, 10 km east of
+    # Yelabuga (whose GeoNames coordinates these are).
+    P("Alabuga", "RU-TA", "industrial", "", "", ("Alabuga SEZ",), 55.76232, 52.04425,
+      forms=("Алабуга", "Алабуги", "Алабуге", "Алабугу", "Алабугой", "Алабузі")),
     # Towns named after people: their names are surnames too, so GeoNames' Cyrillic
     # names of them are only taken from here.
     P("Engels", "RU-SAR", "city", "Энгельс", "Енгельс"),

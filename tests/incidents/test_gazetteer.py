@@ -86,6 +86,7 @@ def test_aliases_that_decide_rows(gazetteer, text, expected):
     ("Удар по Харківській області.", "UA-63"),
     ("Обстріл Дніпропетровської області.", "UA-12"),
     ("Атака на Бєлгородщину.", "RU-BEL"),
+    ("Обстрел приграничья на Брянщине.", "RU-BRY"),
 ])
 def test_russian_and_ukrainian_case_forms(gazetteer, text, code):
     assert only(gazetteer, text) == (code, None)
@@ -130,6 +131,12 @@ def test_english_region_forms(gazetteer, text, code):
     ("Fire at the Afipsky refinery.", "RU-KDA", "Afipsky"),
     ("Взрывы в Ростове-на-Дону.", "RU-ROS", "Rostov-on-Don"),
     ("Взрывы в Набережных Челнах.", "RU-TA", "Naberezhnye Chelny"),
+    ("Вибух у Кривому Розі.", "UA-12", "Kryvyi Rih"),
+    ("Обстріл у Нікополі.", "UA-12", "Nikopol"),
+    ("Удар по заводу в Алабуге.", "RU-TA", "Alabuga"),
+    ("A drone hit an enterprise in Samar.", "UA-12", "Samar"),
+    ("Drones attacked Samara overnight.", "RU-SAM", "Samara"),
+    ("Атака на Новомосковск.", "RU-TUL", "Novomoskovsk"),
 ])
 def test_places_in_three_languages(gazetteer, text, code, place):
     assert only(gazetteer, text) == (code, place)
@@ -169,6 +176,8 @@ def test_place_named_and_region(gazetteer):
     assert isinstance(kryvyi_rih, Place) and kryvyi_rih.region_code == "UA-12"
     assert gazetteer.place_named("kyiv").region_code == "UA-30"
     assert gazetteer.place_named("Atlantis") is None
+    assert gazetteer.place_named("Kursk", "RU-KRS").name == "Kursk"
+    assert gazetteer.place_named("Kursk", "RU-BEL") is None
     with pytest.raises(KeyError):
         gazetteer.region("XX")
 
@@ -253,3 +262,25 @@ def test_ukrainian_places_lie_near_their_region_centre(gazetteer):
         north = (place["latitude"] - region.latitude) * 111
         east = (place["longitude"] - region.longitude) * 111 * math.cos(math.radians(region.latitude))
         assert math.hypot(north, east) < 310, place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Над Курской и Белгородской областями сбиты 23 беспилотника.", ["RU-KRS", "RU-BEL"]),
+    ("Дрони збили над Ростовською, Бєлгородською та Курською областями.",
+     ["RU-ROS", "RU-BEL", "RU-KRS"]),
+    ("Drones hit targets in the Sumy, Kharkiv and Odesa regions.", ["UA-59", "UA-63", "UA-51"]),
+    ("Debris fell in the Moscow and Kaluga regions.", ["RU-MOS", "RU-KLU"]),
+])
+def test_regions_named_in_a_list(gazetteer, text, expected):
+    assert [(code, place) for _, code, place in found(gazetteer, text)] == [(c, None) for c in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Удар по центру Сум.", [("Сум", "UA-59", "Sumy")]),
+    ("За даними Сумської ОВА, є загиблі.", [("Сумської ОВА", "UA-59", None)]),
+    ("Начальник Дніпропетровської ОДА повідомив.", [("Дніпропетровської ОДА", "UA-12", None)]),
+    ("Работа Курской АЭС не нарушена.", []),
+    ("KYIV, Aug 11 (Reuters) - A missile hit Zaporizhzhia.", [("Zaporizhzhia", "UA-23", "Zaporizhzhia")]),
+])
+def test_short_forms_administrations_and_datelines(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected

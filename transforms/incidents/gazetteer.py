@@ -25,8 +25,8 @@ DATA_FILE = "data/gazetteer.json"
 
 # Both the data and every searched text are reduced to this spelling, character for
 # character, so offsets in the normalised text are offsets in the original.
-_NORMALISE = str.maketrans({"ё": "е", "Ё": "Е", "’": "'", "ʼ": "'", "`": "'",
-                            "\u00a0": " ", "\u2011": "-"})
+_NORMALISE = (("ё", "е"), ("Ё", "Е"), ("’", "'"), ("ʼ", "'"), ("`", "'"),
+              ("\u00a0", " "), ("\u2011", "-"))
 _WORD = re.compile(r"\w+")
 _CAPITALISED_WORD = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]\w*")
 # The next word of a multi-word name: after a space or two, a hyphen or an apostrophe
@@ -35,6 +35,11 @@ _NEXT_WORD = re.compile(r"(?:[-']| {1,2})\w+")
 _SPACES = re.compile(r" {2}")
 _CAPITALISED_AFTER = re.compile(r" [A-ZА-ЯЁІЇЄҐ]")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]\w* $")
+# What follows a region named in a list: more names, then the plural (or in Russian
+# and Ukrainian also the singular) region word.
+_LIST_OF_REGIONS = re.compile(
+    r"(?:(?:,| and| и| і| й| та),? [A-ZА-ЯЁІЇЄҐ][\w'-]*)*,?"
+    r" (?:regions|oblasts|provinces|territories|облас\w*|обл\b|кра[яеюї]\w*|ОВА|ОДА)")
 _SENTENCE_END = set(".!?…:;\"«»“”\n")
 # Mention flags stored with each name in the data.
 _COMMON_WORD = "c"  # also an ordinary word: not matched at the start of a sentence
@@ -81,7 +86,11 @@ class Mention:
 
 def normalise(text: str) -> str:
     """The spelling both names and searched texts are reduced to (same length)."""
-    return text.translate(_NORMALISE)
+    # str.replace per character is many times faster than str.translate on non-ASCII text.
+    for original, replacement in _NORMALISE:
+        if original in text:
+            text = text.replace(original, replacement)
+    return text
 
 
 def match_key(surface: str) -> str:
@@ -92,14 +101,19 @@ def match_key(surface: str) -> str:
 
 class Gazetteer:
     def __init__(self, regions: list[Region], places: list[Place],
-                 names: list[tuple[str, str | int, str]]) -> None:
+                 names: list[tuple[str, str | int, str]],
+                 listed_names: list[tuple[str, str]] = ()) -> None:
         self._regions = {r.code: r for r in regions}
         self._places = places
-        self._places_by_name: dict[str, Place] = {}
+        # Several villages share a name ("Oleksandrivka"): hand-checked places come first
+        # in the data, then the most populous.
+        self._places_by_name: dict[str, list[Place]] = {}
         for place in places:
-            self._places_by_name.setdefault(place.name.casefold(), place)
+            self._places_by_name.setdefault(place.name.casefold(), []).append(place)
         self._targets: dict[str, tuple[Region, Place | None, str]] = {}
-        max_words = 1
+        # First word of the names -> most words a name starting with it has: most
+        # capitalised words start no name and cost one look-up.
+        self._first_words: dict[str, int] = {}
         for surface, target, flags in names:
             key = match_key(normalise(surface))
             if isinstance(target, int):
@@ -108,8 +122,17 @@ class Gazetteer:
             else:
                 resolved = (self._regions[target.removeprefix("R:")], None, flags)
             self._targets[key] = resolved
-            max_words = max(max_words, len(_WORD.findall(surface)))
-        self._max_words = max_words
+            self._note_first_word(key)
+        # Region adjectives and stems that name a region only in a list ending in a plural
+        # region word: "Курской и Белгородской областями", "the Sumy and Kharkiv regions".
+        self._listed = {match_key(normalise(surface)): self._regions[code]
+                        for surface, code in listed_names}
+        for key in self._listed:
+            self._note_first_word(key)
+
+    def _note_first_word(self, key: str) -> None:
+        words = _WORD.findall(key)
+        self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -123,7 +146,8 @@ class Gazetteer:
                           latitude=r["latitude"], longitude=r["longitude"], timezone=r["timezone"])
                    for r in data["regions"]]
         places = [Place(**p) for p in data["places"]]
-        return cls(regions, places, [tuple(n) for n in data["names"]])
+        return cls(regions, places, [tuple(n) for n in data["names"]],
+                   [tuple(n) for n in data.get("listed_names", ())])
 
     def regions(self) -> list[Region]:
         return list(self._regions.values())
@@ -131,9 +155,13 @@ class Gazetteer:
     def region(self, code: str) -> Region:
         return self._regions[code]
 
-    def place_named(self, name: str) -> Place | None:
-        """The place reported under this English name ("Kryvyi Rih"), case-insensitively."""
-        return self._places_by_name.get(name.casefold())
+    def place_named(self, name: str, region_code: str | None = None) -> Place | None:
+        """The place reported under this English name ("Kryvyi Rih"), case-insensitively;
+        the one in ``region_code`` when given (None if that region has none of the name)."""
+        places = self._places_by_name.get(name.casefold(), [])
+        if region_code is not None:
+            places = [p for p in places if p.region_code == region_code]
+        return places[0] if places else None
 
     def find(self, text: str) -> list[Mention]:
         """All non-overlapping mentions in text order, the longest name winning at each start."""
@@ -144,16 +172,29 @@ class Gazetteer:
             capital = _CAPITALISED_WORD.search(normalised, position)
             if capital is None:
                 return mentions
+            position = capital.end()
+            word = capital.group()
+            if len(word) > 3 and word.isupper():
+                continue  # a dateline ("KYIV, Aug 11 (Reuters)") or a shouted headline
+            max_words = self._first_words.get(match_key(word))
+            if max_words is None:
+                continue
             start = capital.start()
             ends = [capital.end()]
-            while len(ends) < self._max_words:
+            while len(ends) < max_words:
                 following = _NEXT_WORD.match(normalised, ends[-1])
                 if following is None:
                     break
                 ends.append(following.end())
-            position = capital.end()
             for end in reversed(ends):
-                found = self._targets.get(match_key(_SPACES.sub(" ", normalised[start:end])))
+                key = match_key(_SPACES.sub(" ", normalised[start:end]))
+                listed = self._listed.get(key)
+                if listed is not None and _LIST_OF_REGIONS.match(normalised, end):
+                    mentions.append(Mention(start=start, end=end, surface=text[start:end],
+                                            region=listed, place=None))
+                    position = end
+                    break
+                found = self._targets.get(key)
                 if found is not None and self._accepts(normalised, start, end, found[2]):
                     region, place, _ = found
                     mentions.append(Mention(start=start, end=end, surface=text[start:end],
