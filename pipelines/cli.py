@@ -56,11 +56,13 @@ def _run(args, beam_args: list[str]) -> int:
     from pipelines.run import run_pipeline
     from schemas.records import utc_now
     from transforms.sources import resolve_inputs
+    from transforms.sources.options import fetch_settings
 
     if not args.inputs and not args.config:
         raise ValueError("nothing to read: give INPUT paths or URLs, or --config sources.yaml")
     settings = RunSettings(inputs=tuple(resolve_inputs(args.inputs, args.config)),
-                           output=args.output, started_at=utc_now(), state=args.state)
+                           output=args.output, started_at=utc_now(), state=args.state,
+                           fetch=fetch_settings(args))
     manifest = run_pipeline(settings, beam_options(beam_args))
     if manifest is None:
         print("dry run: the pipeline was built and translated for the runner; nothing ran")

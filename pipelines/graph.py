@@ -15,10 +15,11 @@ from schemas.tables import incident_row, reject_row, story_row
 from transforms.clean import CleanStories
 from transforms.dedup import Deduplicate
 from transforms.incidents import ExtractIncidents, FuseIncidents
-from transforms.run_id import RunIdFn, read_fingerprint
+from transforms.run_id import RunIdFn, read_fingerprint, state_fingerprint
 from transforms.sinks.manifest import CloseRun
 from transforms.sinks.parquet import WriteTable
 from transforms.sources import InputSpec, ReadSources
+from transforms.sources.http import FetchSettings
 from transforms.story_region import LocateStories
 
 
@@ -28,13 +29,16 @@ class RunSettings:
     output: str
     started_at: dt.datetime
     state: str | None = None
+    fetch: FetchSettings = FetchSettings()
 
 
 def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
-    items, read_rejects = pipeline | "Read" >> ReadSources(list(settings.inputs))
+    read = ReadSources(list(settings.inputs), settings.fetch, state=settings.state,
+                       output=settings.output, run_started=settings.started_at)
+    items, read_rejects = pipeline | "Read" >> read
     run_id = ((items, read_rejects) | "AllRead" >> beam.Flatten()
               | "Fingerprint" >> beam.Map(read_fingerprint)
-              | "RunId" >> beam.CombineGlobally(RunIdFn()))
+              | "RunId" >> beam.CombineGlobally(RunIdFn(state_fingerprint(settings.state))))
     run_id_side = beam.pvalue.AsSingleton(run_id)
 
     stories, clean_rejects = items | "Clean" >> CleanStories()
@@ -50,6 +54,7 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
         fused | WriteTable(settings.output, "incidents", incident_row, _incident_partition, run_id_side),
         rejects | WriteTable(settings.output, "rejects", reject_row, _reject_partition, run_id_side),
     ) | "AllWritten" >> beam.Flatten()
+    read.commit_state(written)  # feed validators and seen items, only once the tables are written
 
     events = (
         _count(items, "items_read"),

@@ -6,6 +6,8 @@ import argparse
 from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
                                                   _BeamArgumentParser)
 
+from transforms.sources.options import add_fetch_arguments
+
 # The DirectRunner may hand a pipeline to the Prism runner, which downloads a binary
 # at run time (and fails without internet); the in-process FnApiRunner is what a
 # local run should use, on every machine alike.
@@ -21,7 +23,9 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="sources.yaml",
                         help="named sources for scheduled runs (see samples/sources.yaml)")
     parser.add_argument("--state", metavar="DIR",
-                        help="state kept between scheduled runs (dedup index); local path or gs://")
+                        help="state kept between scheduled runs (dedup index, feed validators, "
+                             "seen items, WARC archive); local path or gs://")
+    add_fetch_arguments(parser)
 
 
 def split_beam_arguments(argv: list[str]) -> tuple[list[str], list[str]]:

@@ -85,6 +85,20 @@ def test_rerun_leaves_exactly_the_same_rows(samples_run):
     assert len(list((output / "_runs").glob("*.json"))) == 1
 
 
+def test_scheduled_rerun_with_state_adds_nothing_and_keeps_earlier_rows(tmp_path):
+    output, state = tmp_path / "out", tmp_path / "state"
+    for _ in range(2):
+        incidentflow("run", "--config", str(SAMPLES_CONFIG), "--output", str(output), "--state", str(state))
+    manifests = [json.loads(p.read_text()) for p in (output / "_runs").glob("*.json")]
+    assert len(manifests) == 2, "a run that started from other state is another run"
+    first, second = sorted(manifests, key=lambda m: m["started_at"])
+    assert second["counts"]["stories"] == 0
+    assert second["counts"]["already_ingested"] == second["counts"]["read"] - second["counts"]["rejects"]
+    stories = table_rows(output, "stories")
+    assert len(stories) == first["counts"]["stories"] + first["counts"]["duplicates"]
+    assert len(table_rows(output, "incidents")) == first["counts"]["incidents"]
+
+
 def test_seeds_reach_the_detection_floor(tmp_path):
     seeds = shared_path("seeds")
     gold = shared_path("dev", "seeds.gold.jsonl")

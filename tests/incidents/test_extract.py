@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from schemas.records import Story
-from transforms.incidents import EXTRACTOR_VERSION, extract_story
+from transforms.incidents import EXTRACTOR_VERSION, extract_story, story_region
 from transforms.incidents.extract import split_sentences
 
 PUBLISHED = dt.datetime(2025, 5, 14, 6, 0, tzinfo=dt.timezone.utc)  # a Wednesday, 09:00 in Moscow
@@ -224,3 +224,108 @@ def test_sentences_split_at_ends_but_not_at_abbreviations():
 
 def test_empty_story(gazetteer):
     assert rows("", gazetteer) == []
+
+
+def test_a_wire_dateline_is_not_where_it_happened(gazetteer):
+    row = one("KYIV, Aug 11 (Reuters) - A Russian drone attack on Zaporizhzhia killed four people overnight, "
+              "governor Ivan Fedorov said.", gazetteer)
+    assert (row.region_code, row.killed, row.reported_by) == ("UA-23", 4, "governor")
+
+
+def test_an_authority_named_after_its_region_reports_on_the_place_before(gazetteer):
+    text = ("Российская армия ночью атаковала Одессу ударными беспилотниками.\n"
+            "По словам главы Одесской ОВА, повреждены объекты портовой инфраструктуры, ранены три человека.")
+    row = one(text, gazetteer)
+    assert (row.place, row.injured, row.reported_by) == ("Odesa", 3, "governor")
+
+
+def test_regions_listed_with_one_noun_are_each_a_row(gazetteer):
+    found = rows("Над Курской и Белгородской областями за сутки сбиты 23 беспилотника, сообщили в Минобороны.",
+                 gazetteer)
+    assert sorted((r.region_code, r.intercepted) for r in found) == [("RU-BEL", None), ("RU-KRS", None)]
+
+
+def test_the_air_forces_national_count_does_not_join_the_city_before(gazetteer):
+    text = ("A Russian missile attack on Zaporizhzhia killed four people overnight, the governor said. "
+            "Ukraine's air force said Russia had launched 65 drones at the country overnight, and that 48 "
+            "drones had been shot down.")
+    found = {r.region_code: (r.launched, r.intercepted, r.killed) for r in rows(text, gazetteer)}
+    assert found == {"UA-23": (None, None, 4), "XX": (65, 48, None)}
+
+
+def test_damage_reported_elsewhere_in_an_attack_story_is_its_own_row(gazetteer):
+    text = ("В Грайвороне дрон атаковал автомобиль, ранены двое.\n"
+            "В Шебекино повреждены три частных дома.")
+    found = {r.place: (r.event_type, r.weapon, r.target_type) for r in rows(text, gazetteer)}
+    assert found == {"Graivoron": ("drone_attack", "drone", "civilian"),
+                     "Shebekino": ("drone_attack", "drone", "residential")}
+
+
+@pytest.mark.parametrize("text, reported_by", [
+    ("Мэр Москвы Сергей Собянин сообщил, что силы ПВО Минобороны отразили атаку беспилотника на Москву.",
+     "mayor"),
+    ("Сили оборони знешкодили 5 дронів над Київщиною, повідомили Повітряні сили.", "air_force"),
+    ("⚡️Губернатор Курской области: в результате удара ВСУ по Курчатову повреждена ЛЭП.", "governor"),
+    ("Russian air defences shot down 14 drones over the Rostov region, the Rostov governor wrote.", "governor"),
+])
+def test_the_reporter_is_the_source_named_by_the_reporting_verb(gazetteer, text, reported_by):
+    assert one(text, gazetteer).reported_by == reported_by
+
+
+@pytest.mark.parametrize("text", [
+    "По словам эксперта, стоимость одного перехвата дрона над Московской областью снизилась в десятки раз.",
+    "The enemy shelled border communities of the Sumy region 45 times.",
+])
+def test_numbers_that_count_nothing_reported(gazetteer, text):
+    assert all(r.intercepted is None and r.launched is None for r in rows(text, gazetteer))
+
+
+def test_story_region_is_where_most_incidents_are(gazetteer):
+    text = ("Five drones were shot down over the Bryansk region, two over the Belgorod region. A drone hit "
+            "a substation in Klintsy.")
+    assert story_region(rows(text, gazetteer)) == "RU-BRY"
+    assert story_region([]) == "XX"
+
+
+def test_no_casualties_in_either_place_applies_to_both(gazetteer):
+    text = ("A drone attack sparked a fire at a fuel depot in the town of Sal'sk in the Rostov region, while a "
+            "second drone was shot down over Taganrog.\nNo casualties were reported in either place.")
+    found = sorted((r.place or "", r.event_type, r.killed, r.injured) for r in rows(text, gazetteer))
+    assert found == [("", "drone_attack", 0, 0), ("Taganrog", "interception", 0, 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Zenit beat Krasnodar 2-1 in St Petersburg thanks to a late strike from their forward, who hit the post twice.",
+    "A hacker attack knocked out the website of the Kursk regional government for several hours.",
+    "Drone show lights up the sky over Kazan: 1,500 drones formed images of the Kremlin.",
+    "The Kremlin said the deployment of U.S. missiles in Germany would be a threat to Russia.",
+    "Футбольный клуб «Ростов» нанес удар по воротам соперника: мяч после удара попал в штангу.",
+    "Міністр оборони заявив, що Україна до кінця року виготовить понад 4 мільйони дронів.",
+])
+def test_strikes_hits_and_drones_of_other_kinds(gazetteer, text):
+    assert rows(text, gazetteer) == []
+
+
+def test_a_place_named_by_the_reporter_in_the_next_sentence(gazetteer):
+    text = ("В ночь на 13 мая украинские беспилотники атаковали газоперерабатывающий завод.\n"
+            "Об этом сообщил губернатор Оренбургской области.\n"
+            "Пострадавших нет.")
+    row = one(text, gazetteer)
+    assert (row.region_code, row.event_date, row.reported_by, row.killed, row.injured) == (
+        "RU-ORE", dt.date(2025, 5, 13), "governor", 0, 0)
+
+
+def test_a_comparison_with_the_past_does_not_make_the_current_event_background(gazetteer):
+    row = one("In the largest attack since the start of the war, drones hit the Moscow region overnight, "
+              "killing three people.", gazetteer)
+    assert (row.region_code, row.killed) == ("RU-MOS", 3)
+
+
+def test_one_of_several_counts_is_the_places_own(gazetteer):
+    row = one("Air defences destroyed 337 drones over ten regions, including 126 over the Kursk region.", gazetteer)
+    assert (row.region_code, row.intercepted) == ("RU-KRS", 126)
+
+
+def test_a_combined_attack_is_filed_under_its_missiles(gazetteer):
+    row = one("Росіяни атакували Київ ударними дронами та балістичними ракетами, загинули 7 людей.", gazetteer)
+    assert (row.event_type, row.weapon, row.killed) == ("missile_strike", "ballistic_missile", 7)

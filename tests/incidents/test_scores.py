@@ -1,7 +1,9 @@
 """Extraction scored by the shared scorer on our labelled stories and on the shared seeds.
 
-The floors are what the extractor measured when this was written (bench/bench_extract.py
-prints the current numbers); they are at or above the issue's targets.
+The floors sit just under what the extractor measured when this was written (labelled set:
+detection and strict F1 0.99, counts and casualties 1.0; seeds: 1.0 and 1.0), so a change in
+the gazetteer's data does not fail them for one row; all are at or above the issue's targets.
+bench/bench_extract.py prints the current numbers.
 """
 from tests.conftest import shared_path
 from tests.incidents.scoring import DATA, load_scorer, predictions, read_gold
@@ -18,10 +20,10 @@ def test_labelled_set_has_sixty_stories_in_three_languages():
 def test_labelled_set_scores(gazetteer):
     scorer = load_scorer(shared_path("tools", "score_incidents.py"))
     result = scorer.score(read_gold(DATA / "gold.jsonl"), predictions(DATA / "stories", gazetteer))
-    assert result["f1"] >= 0.95
-    assert result["strict_f1"] >= 0.95
+    assert result["f1"] >= 0.97
+    assert result["strict_f1"] >= 0.97
     for field in ("launched", "intercepted", "killed", "injured"):
-        assert result["field_accuracy"][field] >= 0.95, field
+        assert result["field_accuracy"][field] >= 0.98, field
 
 
 def test_seeds_score(gazetteer):
@@ -29,4 +31,4 @@ def test_seeds_score(gazetteer):
     gold = read_gold(shared_path("dev", "seeds.gold.jsonl"))
     result = scorer.score(gold, predictions(shared_path("seeds"), gazetteer))
     assert result["f1"] >= 0.95
-    assert result["strict_f1"] >= 0.85
+    assert result["strict_f1"] >= 0.95

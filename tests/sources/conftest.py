@@ -17,6 +17,25 @@ def counted(monkeypatch) -> collections.Counter:
     def count(name: str, amount: int = 1) -> None:
         seen[name] += amount
 
-    for module in ("transforms.sources.rss", "transforms.sources.telegram_common"):
+    for module in ("transforms.sources.rss", "transforms.sources.telegram_common",
+                   "transforms.sources.articles"):
         monkeypatch.setattr(f"{module}.count", count)
     return seen
+
+
+def rss_feed(*entries: tuple[str, str, str], title: str = "Loopback Wire") -> bytes:
+    """An RSS 2.0 feed of (guid, link, description) entries; a short description is a teaser."""
+    items = "".join(f"<item><title>Item {guid}</title><guid isPermaLink=\"false\">{guid}</guid><link>{link}</link>"
+                    f"<description>{description}</description></item>"
+                    for guid, link, description in entries)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+            f"{items}</channel></rss>").encode("utf-8")
+
+
+@pytest.fixture
+def quick():
+    """Fetch settings for loopback tests: private addresses allowed, tiny waits."""
+    from transforms.sources.http import FetchSettings
+    return FetchSettings(allow_private_addresses=True, min_host_delay_s=0.0, retries=2,
+                         backoff_s=0.01, max_backoff_s=0.5, connect_timeout_s=1.0,
+                         read_timeout_s=0.5, total_timeout_s=5.0, contact="ops@example.org")

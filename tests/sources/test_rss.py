@@ -1,13 +1,7 @@
 import datetime as dt
-import gzip
-import time
-
-import pytest
-from werkzeug import Response
 
 from schemas.records import RawItem, Reject
 from transforms.sources import InputSpec, read_input
-from transforms.sources.http import USER_AGENT, FetchError, FetchPolicy, fetch
 from transforms.sources.rss import parse_feed
 
 from .conftest import DATA
@@ -85,54 +79,3 @@ def test_garbage_is_a_reject_not_a_crash():
     [reject] = parse_feed(b"\x00\xff not xml", ref="junk.xml", source_name="",
                           fetched_at=dt.datetime(2024, 1, 1, tzinfo=UTC))
     assert reject.reason == "feed_no_entries"
-
-
-# ---- over HTTP (loopback) ----
-
-def test_feed_over_http(httpserver):
-    body = (DATA / "feeds" / "rss2_content.xml").read_bytes()
-    httpserver.expect_request("/feed.xml", headers={"User-Agent": USER_AGENT}).respond_with_data(
-        body, content_type="application/rss+xml")
-    started = dt.datetime.now(UTC)
-    items = list(read_input(InputSpec("rss", httpserver.url_for("/feed.xml"))))
-    assert [item.guid for item in items] == ["wire-1001", "https://wire.example.org/news/1002",
-                                             "https://wire.example.org/news/1003"]
-    assert all(item.fetched_at >= started - dt.timedelta(seconds=1) for item in items)
-
-
-def test_gzip_body_is_capped_after_decompression(httpserver):
-    payload = b"<rss>" + b" " * 200_000 + b"</rss>"
-    httpserver.expect_request("/big.xml").respond_with_data(
-        gzip.compress(payload), headers={"Content-Encoding": "gzip"})
-    with pytest.raises(FetchError) as error:
-        fetch(httpserver.url_for("/big.xml"), FetchPolicy(max_bytes=100_000))
-    assert error.value.reason == "response_too_large"
-
-
-def test_http_404_is_one_reject(httpserver):
-    httpserver.expect_request("/gone.xml").respond_with_data("nope", status=404)
-    url = httpserver.url_for("/gone.xml")
-    [reject] = read_input(InputSpec("rss", url))
-    assert reject.reason == "http_error" and "404" in reject.detail and reject.source_ref == url
-
-
-def test_slow_server_is_a_timeout_reject(httpserver):
-    def slow(request):
-        time.sleep(1.5)
-        return Response("<rss/>")
-
-    httpserver.expect_request("/slow.xml").respond_with_handler(slow)
-    spec = InputSpec("rss", httpserver.url_for("/slow.xml"), options=(("timeout", "0.3"),))
-    [reject] = read_input(spec)
-    assert reject.reason == "fetch_timeout"
-
-
-def test_unreachable_host_is_a_reject():
-    [reject] = read_input(InputSpec("rss", "http://127.0.0.1:9/feed.xml"))
-    assert reject.reason == "fetch_failed"
-
-
-def test_redirect_loop_is_a_reject(httpserver):
-    httpserver.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
-    [reject] = read_input(InputSpec("rss", httpserver.url_for("/loop")))
-    assert reject.reason == "too_many_redirects"

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from transforms.incidents.numbers import alternation, normalise_word
+from transforms.incidents.numbers import alternation, gated_matches, normalise_word
 
 DAY = "day"
 MONTH = "month"
@@ -80,6 +80,9 @@ DATE_RE = re.compile(
     re.IGNORECASE)
 
 
+_DATE_GATE = re.compile(r"\d|\b(?:" + alternation([*MONTH_OF, *WEEKDAY_OF, *_RELATIVE_OF]) + ")")
+
+
 @dataclasses.dataclass(frozen=True)
 class DateSpan:
     start: int
@@ -119,7 +122,7 @@ def find_dates(text: str, anchor: dt.date, anchor_is_published: bool) -> list[Da
     """Dates in ``text``. ``anchor`` is the local publication date (or the fetch date, in
     which case relative words are not resolved)."""
     spans = []
-    for match in DATE_RE.finditer(text):
+    for match in gated_matches(DATE_RE, _DATE_GATE, text, reach=40):
         group = match.groupdict()
         date, precision, relative = None, DAY, False
         if group["night"]:

@@ -6,16 +6,22 @@ and date are merged into one incident. The rules that keep rows right:
 
 * counts bind to nouns: a number counts weapons only when a weapon word (or "targets")
   follows it, casualties only when a person word or a casualty word is next to it, so
-  "1,000 km" or "2:00 pm" never become figures; a list item without its noun ("two in the
-  Belgorod Region") takes the noun and verb of the list it is in;
+  "1,000 km", "2:00 pm", "a 64-year-old" or "45 times" never become figures; a list item
+  without its noun ("two in the Belgorod Region") takes the noun and verb of the list;
 * a clause with several regions is a breakdown: each region takes the number written next
-  to it, before or after, whichever reading pairs every region with a number most tightly;
+  to it, before or after, whichever reading pairs more regions more tightly; one number
+  for several regions is their total, not the first region's;
 * clauses about other events (background: "since November", "earlier this month") count
   only when they carry their own date, and then as a separate incident;
-* a clause with no place takes the place of the sentences just before it only when it adds
-  a figure or a target, and only for the same date; figures with no place at all make one
-  ``XX`` row, and only when the story names no place for any incident;
-* casualties are 0 only when the text says nobody was hurt.
+* a clause with no place goes on about the place of the sentence just before (for the same
+  date) when it adds a figure or a target; a national count (the air force's, the
+  ministry's) never does; weapon counts with no place make one ``XX`` row per date, unless
+  the story breaks them down by region itself;
+* in a story about an attack, damage or casualties at another named place are a row of
+  their own, with the story's weapon;
+* casualties are 0 only when the text says nobody was hurt; "including two children" and
+  "two children were among" are not added to the total;
+* who reported it is the source named by the reporting verb ("the governor said").
 """
 from __future__ import annotations
 
@@ -48,14 +54,13 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?:when|where|which|while|after|but|whereas|when|as\s+well\s+as)\b|;\s+|\s+(?:follows|followed|following)\s+"
+    r",\s+(?:when|where|which|while|after|but|whereas|as\s+well\s+as)\b|;\s+|\s+(?:follows|followed|following)\s+"
     r"|,\s+(?:когда|где|после\s+того|однако|а\s+также|тогда\s+как|коли|де|після\s+того|однак|тоді\s+як)\b",
     re.IGNORECASE)
 _OF_RE = re.compile(r"^\s*(?:of|out\s+of|из|з|із)(?:\s+the)?\s*$", re.IGNORECASE)
-_CURRENT_RE = re.compile(r"\b(?:latest|new|newest|this|current|ongoing|последн\w*|нов\w*|остан\w*)\b",
-                         re.IGNORECASE)
-_COUNTRY_RE = [("RU", re.compile(r"\b(?:Russia|Russian|Росси\w*|российск\w*|Росі\w*|російськ\w*|РФ)\b", re.I)),
-               ("UA", re.compile(r"\b(?:Ukraine|Ukrainian|Украин\w*|украинск\w*|Україн\w*|українськ\w*)\b", re.I))]
+_CURRENT_RE = re.compile(r"\b(?:latest|new|newest|current|ongoing|последн\w*|нов\w*|остан\w*)\b")
+_COUNTRY_RE = [("RU", re.compile(r"\b(?:russia|russian|росси\w*|российск\w*|росі\w*|російськ\w*|рф)\b")),
+               ("UA", re.compile(r"\b(?:ukraine|ukrainian|украин\w*|украинск\w*|україн\w*|українськ\w*)\b"))]
 
 
 # --- text structure -------------------------------------------------------------------------
@@ -67,12 +72,21 @@ class Sentence:
     skip: bool  # a caption, a heading or a pointer to another story: no incident of its own
 
     @functools.cached_property
+    def words(self) -> lexicon.Text:
+        return lexicon.Text(self.text)
+
+    @functools.cached_property
+    def numbers(self) -> list[NumberSpan]:
+        return find_numbers(self.text)
+
+    @functools.cached_property
     def reporter(self) -> str | None:
-        return _reporter(self.text)
+        dateline = _DATELINE_RE.match(self.text)  # "(Reuters)" filed it; the sentence names the source
+        return _reporter(lexicon.Text(self.text[dateline.end():]) if dateline else self.words)
 
     @functools.cached_property
     def actor(self) -> str | None:
-        return _actor(self.text)
+        return _actor(self.words)
 
 
 def split_sentences(title: str, text: str) -> list[Sentence]:
@@ -152,9 +166,9 @@ class Fragment:
     no_injured: bool = False
     target: str | None = None
     target_type: str | None = None
-    reporter: str | None = None
-    actor: str | None = None
+    source: Sentence | None = None
     country_hint: str | None = None
+    unknown_place: bool = False  # the clause names a settlement the gazetteer does not know
 
     @property
     def has_figure(self) -> bool:
@@ -162,16 +176,31 @@ class Fragment:
             or self.no_killed or self.no_injured or self.target is not None
 
     @property
+    def has_count(self) -> bool:
+        return self.launched is not None or self.intercepted is not None or bool(self.killed) or bool(self.injured)
+
+    @property
+    def reporter(self) -> str | None:
+        return self.source.reporter if self.source else None
+
+    @property
+    def actor(self) -> str | None:
+        return self.source.actor if self.source else None
+
+    @property
+    def hurts(self) -> bool:
+        """Damage or casualties at the place."""
+        return self.damage or bool(self.killed) or bool(self.injured)
+
+    @property
     def creates(self) -> bool:
         """Enough on its own to say an incident happened (else it only adds to one)."""
         armed = bool(self.weapons) or self.airstrike or self.aerial_target
         hit = self.attack or self.damage
-        return self.alert \
-            or (armed and (self.intercept or hit or self.launched is not None or self.intercepted is not None
-                           or bool(self.killed) or bool(self.injured))) \
-            or (self.intercept and self.intercepted is not None) \
-            or (hit and (bool(self.killed) or bool(self.injured))) \
-            or (self.attack and self.target is not None and self.key is not None and not self.inherited)
+        hurt = bool(self.killed) or bool(self.injured)
+        return (self.alert or self.launched is not None or self.intercepted is not None
+                or (armed and (self.intercept or hit or hurt)) or (hit and hurt)
+                or (self.attack and self.target is not None and self.key is not None and not self.inherited))
 
 
 @dataclasses.dataclass
@@ -185,58 +214,58 @@ class _Span:
 class _Clause:
     """One clause's matches, with word positions to measure how near two matches are."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, numbers: list[NumberSpan]):
+        """``numbers``: the numbers of the clause, with offsets in ``text``."""
         self.text = text
+        words = self.words = lexicon.Text(text)
         self.word_starts = [m.start() for m in _WORD_RE.finditer(text)]
-        self.alerts = _find(lexicon.ALERT, text, "alert")
-        self.weapons = []
-        taken: list[tuple[int, int]] = []
-        for weapon, pattern in lexicon.WEAPONS:
-            for match in pattern.finditer(text):
-                if not any(s < match.end() and match.start() < e for s, e in taken):
-                    self.weapons.append(_Span(match.start(), match.end(), "weapon", weapon))
-                    taken.append((match.start(), match.end()))
-        self.weapons.sort(key=lambda s: s.start)
+        self.alerts = _find(lexicon.ALERT, words, "alert")
+        self.weapons = [_Span(start, end, "weapon", weapon) for start, end, weapon in lexicon.WEAPON_SET.spans(words)]
         self.countables = [w for w in self.weapons if w.value != "artillery"] + \
-            _find(lexicon.COUNTABLE_EXTRA, text, "countable")
-        self.aerial_target = bool(lexicon.AERIAL_TARGET.search(text))
-        self.airstrike = bool(lexicon.AIRSTRIKE.search(text))
-        self.intercepts = _find(lexicon.INTERCEPT, text, "intercept")
+            _find(lexicon.COUNTABLE_EXTRA, words, "countable")
+        self.aerial_target = lexicon.AERIAL_TARGET.found_in(words)
+        self.airstrike = lexicon.AIRSTRIKE.found_in(words)
+        self.intercepts = _find(lexicon.INTERCEPT, words, "intercept")
         # "Destroyed" is an interception when drones or missiles are what was destroyed, not a house.
         if self.countables:
-            for span in _find(lexicon.DESTROY, text, "intercept"):
-                after = text[span.end:span.end + 40]
-                if not any(p.match(after.lstrip()) for _, p in lexicon.TARGETS):
+            for span in _find(lexicon.DESTROY, words, "intercept"):
+                after = lexicon.Text(text[span.end:span.end + 40].lstrip())
+                if not any(cue.starts(after) for _, cue in lexicon.TARGETS):
                     self.intercepts.append(span)
-        self.attacks = [s for s in _find(lexicon.ATTACK, text, "attack") if not self._in_alert(s)]
-        self.damage = [d for d in _find(lexicon.DAMAGE, text, "damage") if not _negated(text, d)]
-        self.launches = _find(lexicon.LAUNCH, text, "launch") + self.attacks
-        self.killed = _find(lexicon.KILLED, text, "killed")
-        self.injured = _find(lexicon.INJURED, text, "injured")
-        self.persons = _find(lexicon.PERSONS, text, "person")
-        self.no_casualties = bool(lexicon.NO_CASUALTIES.search(text))
-        self.no_killed = self.no_casualties or bool(lexicon.NO_KILLED.search(text))
-        self.no_injured = self.no_casualties or bool(lexicon.NO_INJURED.search(text))
-        if self.no_casualties or self.no_killed or self.no_injured:
-            negated = _find(lexicon.NO_CASUALTIES, text, "no") + _find(lexicon.NO_KILLED, text, "no") \
-                + _find(lexicon.NO_INJURED, text, "no")
-            self.killed = [s for s in self.killed if not _overlaps(s, negated)]
-            self.injured = [s for s in self.injured if not _overlaps(s, negated)]
-        self.numbers = [n for n in find_numbers(text) if not self._is_date_or_time(n)]
+        self.attacks = [s for s in _find(lexicon.ATTACK, words, "attack") if not self._in_alert(s)]
+        self.damage = [d for d in _find(lexicon.DAMAGE, words, "damage") if not _negated(text, d)]
+        casualties = lexicon.CASUALTIES.spans(words)
+        none_hurt = lexicon.NONE_HURT.spans(words)
+        kinds = {kind for _, _, kind in none_hurt}
+        self.no_casualties = "no_casualties" in kinds
+        self.no_killed = self.no_casualties or "no_killed" in kinds
+        self.no_injured = self.no_casualties or "no_injured" in kinds
+        negated = [_Span(start, end, "no") for start, end, _ in none_hurt]
+        casualties = [_Span(start, end, kind) for start, end, kind in casualties
+                      if not _overlaps(_Span(start, end, kind), negated)]
+        self.killed = [c for c in casualties if c.kind == "killed"]
+        self.injured = [c for c in casualties if c.kind == "injured"]
+        # Person words only matter next to a casualty word.
+        self.persons = _find(lexicon.PERSONS, words, "person") if casualties else []
+        self.numbers = [n for n in numbers if not self._is_date_or_time(n)]
+
+    @functools.cached_property
+    def launches(self) -> list[_Span]:
+        return _find(lexicon.LAUNCH, self.words, "launch") + self.attacks
 
     @functools.cached_property
     def targets(self) -> list[tuple[int, int, str, str]]:
         """(start, -length, text, target_type) of every target named, in text order."""
         found = []
-        for target_type, pattern in lexicon.TARGETS:
-            for match in pattern.finditer(self.text):
-                found.append((match.start(), -(match.end() - match.start()), match.group(0), target_type))
+        for target_type, cue in lexicon.TARGETS:
+            for start, end in cue.spans(self.words):
+                found.append((start, start - end, self.text[start:end], target_type))
         return sorted(found)
 
     @functools.cached_property
     def country_hint(self) -> str | None:
         """The country the clause names other than as the attacker's ("over Russia's regions")."""
-        return _country(_without_actors(self.text))
+        return _country(_without_actors(self.words))
 
     def _in_alert(self, span: _Span) -> bool:
         return any(a.start <= span.start and span.end <= a.end for a in self.alerts)
@@ -286,8 +315,8 @@ _NOT_A_COUNT_AFTER = re.compile(
 _MONTH_BEFORE = re.compile(rf"\b{dates._MONTH}\.?\s*$", re.IGNORECASE)
 
 
-def _find(pattern: re.Pattern, text: str, kind: str) -> list[_Span]:
-    return [_Span(m.start(), m.end(), kind) for m in pattern.finditer(text)]
+def _find(cue: lexicon.Cue, words: lexicon.Text, kind: str) -> list[_Span]:
+    return [_Span(start, end, kind) for start, end in cue.spans(words)]
 
 
 def _overlaps(span: _Span, others: list[_Span]) -> bool:
@@ -307,12 +336,13 @@ def _following_noun(clause: _Clause, number: NumberSpan, nouns: list[_Span], lim
 class _Count:
     number: NumberSpan
     role: str | None  # launched | intercepted | killed | injured
-    is_weapon_count: bool
     latest: bool = False  # "the toll rose to 7": replaces, not adds to, earlier figures
 
 
-def _counts(clause: _Clause) -> list[_Count]:
-    """Each number with what it counts, by the noun next to it and the nearest verb."""
+def _counts(clause: _Clause, list_role: str | None = None) -> list[_Count]:
+    """Each number with what it counts, by the noun next to it and the nearest verb.
+    ``list_role`` is what a list with no noun or verb of its own counts ("Of those, 40 were
+    over the Bryansk region and 34 over the Moscow region"): the count just before."""
     counts: list[_Count] = []
     role_of_list: str | None = None
     casualty_cues = clause.killed + clause.injured
@@ -327,28 +357,37 @@ def _counts(clause: _Clause) -> list[_Count]:
         list_item = bool(_LIST_ITEM_BEFORE.search(before) or _LIST_ITEM_AFTER.match(clause.text[number.end:]))
         if weapon_noun is not None and cue_after is not None and cue_after.start < weapon_noun.start:
             weapon_noun = None  # "nine wounded when a missile hit": the nine are people
+        if weapon_noun is not None and any(
+                number.end <= v.start and v.end <= weapon_noun.start
+                and _INTERCEPT_NOUN_RE.match(clause.text[v.start:v.end]) for v in clause.intercepts):
+            weapon_noun = None  # "the cost of one interception of a drone" counts no drones
         if weapon_noun is not None and (person_noun is None or weapon_noun.start < person_noun.start):
             role = _weapon_role(clause, number, index)
-            counts.append(_Count(number, role, True))
+            counts.append(_Count(number, role))
             role_of_list = role_of_list or role
         elif _RISE_RE.search(before) and casualty_cues:
             cue = clause.nearest(number, casualty_cues)
-            counts.append(_Count(number, cue.kind, False, latest=True))
+            counts.append(_Count(number, cue.kind, latest=True))
         elif person_noun is not None or cue_after is not None or cue_before is not None:
             cue = _casualty_cue(clause, number, person_noun, cue_before)
             if cue is None:
                 continue
             if _SUBSET_RE.search(before) and any(c.role == cue.kind for c in counts):
                 continue  # "11 injured, including two children": the two are among the 11
-            counts.append(_Count(number, cue.kind, False))
+            if _AMONG_RE.match(clause.text, number.end):
+                continue  # "two children were among five people injured"
+            counts.append(_Count(number, cue.kind))
         else:
-            verb = clause.nearest(number, clause.intercepts, limit=1)
+            verbs = [v for v in clause.intercepts if not _INTERCEPT_NOUN_RE.match(clause.text[v.start:v.end])]
+            verb = clause.nearest(number, verbs, limit=1) or next(
+                (v for v in verbs if v.start >= number.end and _OF_THEM_RE.match(clause.text[number.end:v.start])), None)
             if verb is not None:
-                counts.append(_Count(number, "intercepted", False))
+                counts.append(_Count(number, "intercepted"))
                 role_of_list = role_of_list or "intercepted"
             elif list_item:
-                counts.append(_Count(number, None, False))
+                counts.append(_Count(number, None))
     # List items without their noun ("two in the Belgorod Region") count what the list counts.
+    role_of_list = role_of_list or list_role
     for count in counts:
         if count.role is None and role_of_list is not None:
             count.role = role_of_list
@@ -376,25 +415,40 @@ _LIST_ITEM_BEFORE = re.compile(r"(?:[,:;–—-]|\band|\bи|\bта|\bі|\bй)\s*
 _LIST_ITEM_AFTER = re.compile(r"\s*(?:[–—-]|over\b|in\b|above\b|над\b|в\b|у\b|на\b)", re.IGNORECASE)
 
 
+# "70 of them were shot down", "70 з них збито".
+_OF_THEM_RE = re.compile(r"^\s*(?:of\s+them|of\s+which|из\s+них|из\s+которых|з\s+них|з\s+яких)\s*"
+                         r"(?:(?:were|have\s+been|had\s+been|было|были|було|були)\s+)?$", re.IGNORECASE)
+# "The cost of one interception": a noun, not a report that something was shot down.
+_INTERCEPT_NOUN_RE = re.compile(
+    r"(?:interceptions?|intercepts|перехват(?:а|ов|ом|ы|у)?|перехоплен(?:ня|ь)|збиття|сбити[ея])$", re.IGNORECASE)
+
+
 _RISE_RE = re.compile(
-    r"(?:risen|rose|climbed|increased|grown|reached|jumped)\s+to\s*$|(?:toll|число\s+\w+|кількість\s+\w+)\s+(?:\w+\s+){0,3}(?:is|stands\s+at|составляет|составило|становить|сягнула)\s*$"
+    r"(?:risen|rose|climbed|increased|grown|reached|jumped)\s+to\s*$"
+    r"|(?:toll|число\s+\w+|кількість\s+\w+)\s+(?:\w+\s+){0,3}(?:is|stands\s+at|составляет|составило|становить)\s*$"
     r"|(?:возросл|выросл|увеличил|достигл|зросл|збільшил|сягнул)\w*\s+(?:до\s*)?$", re.IGNORECASE)
+_AMONG_RE = re.compile(r"\s+(?:\w+\s+){0,2}(?:were|was|are|is)?\s*among\b|\s+(?:\w+\s+){0,2}(?:были\s+)?среди\b"
+                       r"|\s+(?:\w+\s+){0,2}(?:були\s+)?серед\b", re.IGNORECASE)
 _SUBSET_RE = re.compile(
-    r"(?:including|among\s+them|among\s+whom|of\s+whom|в\s+том\s+числе|среди\s+них|серед\s+них|зокрема|"
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|в\s+том\s+числе|среди\s+них|среди\s+которых|из\s+которых|"
+    r"серед\s+них|серед\s+яких|з\s+яких|зокрема|"
     r"у\s+тому\s+числі|в\s+тому\s+числі)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _single_casualties(clause: _Clause, counts: list[_Count]) -> list[_Count]:
     """"A woman was killed", "погиб мужчина": one person, though no number is written."""
     found = []
-    for match in lexicon.SINGLE_PERSON.finditer(clause.text):
-        person = _Span(match.start(), match.end(), "person")
+    if not clause.persons:
+        return found
+    for start, end in lexicon.SINGLE_PERSON.spans(clause.words):
+        person = _Span(start, end, "person")
         cue = clause.nearest(person, clause.killed + clause.injured, limit=3)
-        if cue is None or any(c.role == cue.kind for c in counts + found):
+        if cue is None or any(c.role == cue.kind and clause.words_between(c.number, person) <= 3
+                              for c in counts + found):
             continue
         if any(n.end <= person.start and clause.words_between(n, person) <= 2 for n in clause.numbers):
             continue
-        found.append(_Count(NumberSpan(match.start(), match.end(), 1, None), cue.kind, False))
+        found.append(_Count(NumberSpan(start, end, 1, None), cue.kind))
     return found
 
 
@@ -420,32 +474,40 @@ def _place_key(mention: Mention) -> tuple[str, str | None]:
 
 
 def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Mentions of one sentence, read as the story means them.
-
-    A regional capital named like its region ("Smolensk" in a story about "Smolensk Region")
-    is taken as the region; a town after a capitalised word that is not at the start of the
-    sentence is a surname ("Governor Alexander Gusev"), not the town of Gusev."""
+    """Mentions of one sentence, read as the story means them: a wire dateline ("Kyiv, Aug 11
+    (Reuters) -") says where the story was filed, not where anything happened, and a region
+    named as part of an authority ("Сумської ОВА") is marked as such."""
+    dateline = _DATELINE_RE.match(text)
+    skip_to = dateline.end() if dateline else 0
     mentions = []
     for mention in gazetteer.find(text):
-        if mention.place is not None:
-            before = text[:mention.start].rstrip()
-            previous = re.search(r"(\w+)$", before)
-            if previous and previous.group(1)[0].isupper() and len(previous.group(1)) > 1 \
-                    and previous.group(1).lower() not in _FUNCTION_WORDS \
-                    and before[:previous.start()].strip()[-1:] not in ("", ".", "!", "?", "\n", "«", '"', "‘", "“"):
-                continue
+        if mention.start < skip_to:
+            continue
+        if mention.place is None and (_AUTHORITY_AFTER_RE.match(text, mention.end)
+                                      or _AUTHORITY_AFTER_RE.search(mention.surface)):
+            mention = _AuthorityMention(mention.start, mention.end, mention.surface, mention.region, None)
         mentions.append(mention)
     return mentions
 
 
-_FUNCTION_WORDS = {"in", "on", "at", "near", "over", "from", "to", "of", "and", "the", "city", "town",
-                   "village", "region", "oblast", "в", "во", "на", "над", "под", "у", "біля", "возле",
-                   "около", "из", "з", "із", "и", "і", "та", "город", "місто", "село", "поселок"}
+class _AuthorityMention(Mention):
+    """A region named as part of who reports ("Сумської ОВА", "Kursk region governor"): where
+    the sentences before are about a place of that region, the report is about that place."""
+
+
+_AUTHORITY_AFTER_RE = re.compile(
+    r"(?<!\w)\s*(?:ОВА|ОДА|ОГА|обласн\w*\s+(?:військов\w*\s+|державн\w*\s+)?адміністрац\w*|областн\w*\s+"
+    r"(?:военн\w*\s+)?администрац\w*|(?:regional\s+)?(?:military\s+)?administration|governor|"
+    r"губернатор\w*)\b", re.IGNORECASE)
+_DATELINE_RE = re.compile(
+    r"^\s*[A-ZА-ЯІЇЄҐ][\w'’-]+(?:[ -][A-ZА-ЯІЇЄҐ][\w'’-]+)*\s*(?:,[^()\n–—-]{0,30})?\s*\([^)\n]{2,40}\)\s*[-–—]\s"
+    r"|^\s*[A-ZА-ЯІЇЄҐ]{3,}(?:[ -][A-ZА-ЯІЇЄҐ]{2,})*\s*(?:,[^()\n–—-]{0,30})?\s*[-–—]\s")
 
 
 def _regional_capitals_as_regions(regions_named: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """English writers use a regional capital's name for its region ("Smolensk" in a story
-    about "Smolensk Region"); Russian and Ukrainian ones inflect the region's own name."""
+    """English writers use a regional capital's name for its region ("an alert in Smolensk" in
+    a story about "Smolensk Region"); Russian and Ukrainian ones inflect the region's own name.
+    Called only for clauses that report no damage or casualties, which happen in the city."""
     regions = {m.region.code for m in regions_named}
     return [dataclasses.replace(m, place=None)
             if m.place is not None and m.region.code in regions and _same_name(m.place.name, m.region.name)
@@ -479,7 +541,7 @@ def _assign_counts(clause: _Clause, counts: list[_Count], mentions: list[Mention
                    offsets: list[tuple[int, int]]) -> dict[int, list[_Count]]:
     """Counts per mention index; a breakdown pairs each region with its own number."""
     if len(mentions) == 1:
-        return {0: counts}
+        return {0: _nearest_per_role(clause, counts, _Span(offsets[0][0], offsets[0][1], "m"))}
     weapon_counts = [c for c in counts if c.role in ("launched", "intercepted")]
     assigned: dict[int, list[_Count]] = {i: [] for i in range(len(mentions))}
     pairing = _breakdown(clause, weapon_counts, offsets)
@@ -495,9 +557,32 @@ def _assign_counts(clause: _Clause, counts: list[_Count], mentions: list[Mention
     return assigned
 
 
+def _nearest_per_role(clause: _Clause, counts: list[_Count], mention: _Span) -> list[_Count]:
+    """Of several counts of weapons with the same role, the one written with the place: "337
+    drones over ten regions, including 126 over the Kursk region" gives Kursk 126."""
+    kept = [c for c in counts if c.role not in ("launched", "intercepted")]
+    for role in ("launched", "intercepted"):
+        same = [c for c in counts if c.role == role]
+        if same:
+            kept.append(min(same, key=lambda c: _link_distance(clause, c.number, mention)))
+    return kept
+
+
+def _link_distance(clause: _Clause, number, mention: _Span) -> int:
+    """How loosely a number is tied to a region: words between them, and a list separator
+    between them counts as many words ("17 над Брянской областью, 10 над Курской")."""
+    first, second = (number, mention) if number.start <= mention.start else (mention, number)
+    between = clause.text[first.end:second.start]
+    separated = bool(re.search(r"[,;]|\s(?:and|и|і|та|й)\s", between))
+    return clause.words_between(number, mention) + (5 if separated else 0)
+
+
 def _breakdown(clause: _Clause, counts: list[_Count], offsets: list[tuple[int, int]]) -> dict[int, _Count]:
+    """Pairs regions with the numbers written next to them, all before or all after them,
+    whichever reading pairs more regions, and more tightly. One number for several regions
+    is their total, not the first region's."""
     best: dict[int, _Count] = {}
-    best_distance = None
+    best_score = None
     for direction in ("before", "after"):
         pairing, total = {}, 0
         for index, (start, end) in enumerate(offsets):
@@ -509,13 +594,12 @@ def _breakdown(clause: _Clause, counts: list[_Count], offsets: list[tuple[int, i
                 high = offsets[index + 1][0] if index + 1 < len(offsets) else len(clause.text)
                 inside = [c for c in counts if end <= c.number.start and c.number.end <= high]
                 chosen = inside[0] if inside else None
-            if chosen is None:
-                break
-            pairing[index] = chosen
-            total += clause.words_between(chosen.number, _Span(start, end, "m"))
-        else:
-            if best_distance is None or total < best_distance:
-                best, best_distance = pairing, total
+            if chosen is not None:
+                pairing[index] = chosen
+                total += _link_distance(clause, chosen.number, _Span(start, end, "m"))
+        score = (-len(pairing), total)
+        if len(pairing) >= 2 and (best_score is None or score < best_score):
+            best, best_score = pairing, score
     return best
 
 
@@ -532,88 +616,182 @@ class _Context:
     country: str
 
 
+def story_region(incidents: list[Incident]) -> str:
+    """The region a story is mostly about (``Story.region``): the one most of its incidents
+    are in, the first of them on a tie; ``XX`` when it has none."""
+    codes = [i.region_code for i in incidents if i.region_code != UNKNOWN_REGION]
+    return max(dict.fromkeys(codes), key=codes.count) if codes else UNKNOWN_REGION
+
+
 def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     """Incidents of one (canonical) story. Pure: the same story gives the same rows."""
-    published = story.published_at
     sentences = split_sentences(story.title or "", story.text or "")
-    found = [_story_mentions(sentence.text, gazetteer) for sentence in sentences]
-    zone = next((m.region.timezone for mentions in found for m in mentions), None)
-    anchor = dates.local_date(published or story.fetched_at, zone)
-    base_precision = dates.PUBLISHED if published else dates.INGESTED
-    regions_named = [m for mentions in found for m in mentions if m.place is None]
-    fragments: list[Fragment] = []
-    context: _Context | None = None
-    dated_keys: dict[tuple, tuple[dt.date, str]] = {}
-    for sentence, sentence_mentions in zip(sentences, found):
-        sentence_mentions = _regional_capitals_as_regions(regions_named, sentence_mentions)
-        if not lexicon.TRIGGER.search(sentence.text):
-            places = _clause_places(sentence_mentions)
-            if places:
-                key = _place_key(places[0])
-                date, precision = dated_keys.get(key, (anchor, base_precision))
-                context = _Context(sentence.index, key, date, precision, places[0].region.country) \
-                    if len(places) == 1 else None
-            continue
-        date_spans = dates.find_dates(sentence.text, anchor, published is not None)
+    reader = _StoryReader(story, sentences, [_story_mentions(s.text, gazetteer) for s in sentences])
+    fragments = [fragment for sentence, mentions in zip(sentences, reader.mentions)
+                 for fragment in reader.read(sentence, mentions)]
+    return _incidents(story, fragments, gazetteer)
+
+
+class _StoryReader:
+    """Reads a story's sentences in order, remembering the place and dates they are about."""
+
+    def __init__(self, story: Story, sentences: list[Sentence], mentions: list[list[Mention]]):
+        self.mentions = mentions
+        zone = next((m.region.timezone for found in mentions for m in found), None)
+        self.published = story.published_at is not None
+        self.anchor = dates.local_date(story.published_at or story.fetched_at, zone)
+        self.base_precision = dates.PUBLISHED if self.published else dates.INGESTED
+        self.regions_named = [m for found in mentions for m in found if m.place is None]
+        self.context: _Context | None = None
+        self.dated_keys: dict[tuple, tuple[dt.date, str]] = {}  # a place's explicit date, once given
+        self.last_weapon_role: str | None = None  # what the last count of weapons counted
+        self.last_weapons: list[str] = []  # and of which weapons
+        self.last_places: tuple[int, list[Fragment]] | None = None  # the last sentence's places
+        self.pending: list[Fragment] = []  # incidents told with no place yet
+
+    def _context_near(self, sentence: Sentence) -> _Context | None:
+        near = self.context is not None and sentence.index - self.context.sentence <= _CONTEXT_SENTENCES
+        return self.context if near else None
+
+    def read(self, sentence: Sentence, mentions: list[Mention]) -> list[Fragment]:
+        if not mentions and self._context_near(sentence) is None and not sentence.numbers:
+            return []  # no place to report on, and no national count: nothing to extract
+        if not lexicon.TRIGGER.found_in(sentence.words) and not (
+                mentions and self.last_weapon_role and sentence.numbers):
+            # No incident words, and not a breakdown of the count before ("Of those, 40 were
+            # over the Bryansk region"): the sentence only says who reported and where.
+            return [] if sentence.skip else self._read_attribution(sentence, mentions)
+        date_spans = dates.find_dates(sentence.text, self.anchor, self.published)
+        fragments: list[Fragment] = []
         carried: dates.DateSpan | None = None
         for start, end in _clauses(sentence.text):
-            text = sentence.text[start:end]
             own_dates = [d for d in date_spans if start <= d.start and d.end <= end]
-            date_span = own_dates[0] if own_dates else carried
-            carried = date_span
-            if lexicon.BACKGROUND.search(text) and (date_span is None or date_span.relative) \
-                    and not _CURRENT_RE.search(text):
+            date_span = carried = own_dates[0] if own_dates else carried
+            clause = _Clause(sentence.text[start:end],
+                             [dataclasses.replace(n, start=n.start - start, end=n.end - start)
+                              for n in sentence.numbers if start <= n.start and n.end <= end])
+            background = lexicon.BACKGROUND.found_in(clause.words) and not _CURRENT_RE.search(clause.words.lower)
+            if background and date_span is None:
                 continue  # another, undated event: its figures must not join this one
-            clause = _Clause(text)
-            places = _clause_places([m for m in sentence_mentions if start <= m.start and m.end <= end])
-            offsets = [(m.start - start, m.end - start) for m in places]
-            counts = _counts(clause)
-            new: list[Fragment] = []
-            if places:
-                assigned = _assign_counts(clause, counts, places, offsets)
-                for index, mention in enumerate(places):
-                    key = _place_key(mention)
-                    if date_span:
-                        date, precision = date_span.date, date_span.precision
-                        dated_keys[key] = (date, precision)
-                    else:
-                        date, precision = dated_keys.get(key, (anchor, base_precision))
-                    new.append(_fragment(clause, sentence, key, date, precision,
-                                         assigned.get(index, []), offsets[index], offsets))
-                context = _Context(sentence.index, _place_key(places[0]), new[0].date, new[0].date_precision,
-                                   places[0].region.country) if len(places) == 1 else None
-            elif _continues(context, sentence, text, date_span):
-                fragment = _fragment(clause, sentence, context.key, context.date, context.precision, counts,
-                                     None, [])
-                fragment.inherited = True
-                new.append(fragment)
+            fragments.extend(self._read_clause(sentence, clause, start, date_span, background,
+                                               [m for m in mentions if start <= m.start and m.end <= end]))
+        return [] if sentence.skip else fragments
+
+    def _read_attribution(self, sentence: Sentence, mentions: list[Mention]) -> list[Fragment]:
+        """A sentence with no incident words may say who reported the incident before, and
+        where it was ("Об этом сообщил губернатор Оренбургской области"), or only which place
+        the story is on."""
+        places = _clause_places(_regional_capitals_as_regions(self.regions_named, mentions))
+        pending = [f for f in self.pending if sentence.index - f.sentence == 1]
+        if pending and len(places) == 1 and sentence.reporter:
+            key = _place_key(places[0])
+            for fragment in pending:  # the event told just before, with no place: the reporter's
+                fragment.key = key
+            self.context = _Context(sentence.index, key, pending[0].date, pending[0].date_precision,
+                                    places[0].region.country)
+        elif places:
+            key = _place_key(places[0])
+            date, precision = self.dated_keys.get(key, (self.anchor, self.base_precision))
+            self.context = _Context(sentence.index, key, date, precision, places[0].region.country) \
+                if len(places) == 1 else None
+        self.pending = []
+        context = self._context_near(sentence)
+        if context is None or not sentence.reporter:
+            return []
+        attribution = _fragment(_Clause(sentence.text, []), sentence, context.key, context.date,
+                                context.precision, [], None, [])
+        attribution.inherited = True
+        return [attribution]
+
+    def _read_clause(self, sentence: Sentence, clause: _Clause, offset: int, date_span, background: bool,
+                     mentions: list[Mention]) -> list[Fragment]:
+        if not (clause.killed or clause.injured or clause.damage):
+            mentions = _regional_capitals_as_regions(self.regions_named, mentions)
+        context = self._context_near(sentence)
+        if context is not None:
+            mentions = [m for m in mentions
+                        if not (isinstance(m, _AuthorityMention) and m.region.code == context.key[0])]
+        places = _clause_places(mentions)
+        counts = _counts(clause, self.last_weapon_role if len(places) > 1 else None)
+        if clause.weapons and any(c.role in ("launched", "intercepted") for c in counts):
+            self.last_weapon_role = next(c.role for c in counts if c.role in ("launched", "intercepted"))
+            self.last_weapons = [w.value for w in clause.weapons]
+        if places:
+            offsets = [(m.start - offset, m.end - offset) for m in places]
+            assigned = _assign_counts(clause, counts, places, offsets)
+            fragments = []
+            for index, mention in enumerate(places):
+                key = _place_key(mention)
+                if date_span:
+                    date, precision = date_span.date, date_span.precision
+                    if not background:  # later sentences about the place go on with this date
+                        self.dated_keys[key] = (date, precision)
+                else:
+                    date, precision = self.dated_keys.get(key, (self.anchor, self.base_precision))
+                fragment = _fragment(clause, sentence, key, date, precision, assigned.get(index, []),
+                                     offsets[index], offsets)
+                if not fragment.weapons and (fragment.launched is not None or fragment.intercepted is not None):
+                    fragment.weapons = self.last_weapons  # a breakdown of the count before
+                fragments.append(fragment)
+            self.context = _Context(sentence.index, fragments[0].key, fragments[0].date,
+                                    fragments[0].date_precision, places[0].region.country) \
+                if len(places) == 1 else None
+            if self.last_places and self.last_places[0] == sentence.index:
+                self.last_places[1].extend(fragments)
             else:
-                date = date_span.date if date_span else anchor
-                precision = date_span.precision if date_span else base_precision
-                new.append(_fragment(clause, sentence, None, date, precision, counts, None, []))
-                if _UNKNOWN_PLACE_RE.search(text):
-                    context = None  # a place the gazetteer does not know: not the last one's
-            if not sentence.skip:
-                fragments.extend(new)
-    return _incidents(story, fragments, gazetteer)
+                self.last_places = (sentence.index, list(fragments))
+            self.pending = []
+            return fragments
+        if not counts and (clause.no_killed or clause.no_injured) and self.last_places and \
+                sentence.index - self.last_places[0] == 1 and date_span is None:
+            # "No casualties were reported in either place": every place of the sentence before.
+            fragments = []
+            for before in self.last_places[1]:
+                fragment = _fragment(clause, sentence, before.key, before.date, before.date_precision, [], None, [])
+                fragment.inherited = True
+                fragments.append(fragment)
+            return fragments
+        if _continues(context, sentence, clause, counts, date_span):
+            fragment = _fragment(clause, sentence, context.key, context.date, context.precision, counts, None, [])
+            fragment.inherited = True
+            return [fragment]
+        if _UNKNOWN_PLACE_RE.search(clause.text):
+            self.context = None  # a place the gazetteer does not know: not the last one's
+        date = date_span.date if date_span else self.anchor
+        precision = date_span.precision if date_span else self.base_precision
+        fragment = _fragment(clause, sentence, None, date, precision, counts, None, [])
+        if fragment.creates and not background:
+            self.pending.append(fragment)  # a place may follow ("..., the governor of X said")
+        return [fragment]
 
 
 # A settlement named after its kind ("в селе Новая Таволжанка", "the village of X"): when the
 # gazetteer does not know it, the clause is about some other place than the one before.
 _UNKNOWN_PLACE_RE = re.compile(
-    r"(?:\b(?:в|у|во|near|in)\s+)?\b(?:сел[еіо]|селищ[іе]|посел[ке]\w*|пос[её]лке|деревн[еи]|хутор[еі]|"
-    r"смт|village\s+of|settlement\s+of|town\s+of|hamlet\s+of)\s+[A-ZА-ЯІЇЄҐ]", re.IGNORECASE)
+    r"\b(?i:сел[еіо]|селищ[іе]|посел[ке]\w*|пос[её]лке|деревн[еи]|хутор[еі]|смт|village\s+of|settlement\s+of|"
+    r"town\s+of|hamlet\s+of)\s+[A-ZА-ЯІЇЄҐ]")
 
 
-def _continues(context: _Context | None, sentence: Sentence, text: str, date_span) -> bool:
+def _continues(context: _Context | None, sentence: Sentence, clause: _Clause, counts: list[_Count],
+               date_span) -> bool:
     """Whether a clause naming no place goes on about the place of the sentences before."""
     if context is None or sentence.index - context.sentence > _CONTEXT_SENTENCES:
         return False
     if date_span is not None and date_span.date != context.date:
         return False
-    if _UNKNOWN_PLACE_RE.search(text):
+    if _UNKNOWN_PLACE_RE.search(clause.text):
         return False
-    return _country(_without_actors(text)) in (None, context.country)
+    if any(c.role in ("launched", "intercepted") for c in counts) and (
+            _NATIONWIDE_RE.search(clause.words.lower) or sentence.reporter in _NATIONAL_REPORTERS):
+        return False  # the air force's or the ministry's count for the whole country
+    return clause.country_hint in (None, context.country)
+
+
+_NATIONAL_REPORTERS = ("air_force", "ministry_of_defense", "military")
+_NATIONWIDE_RE = re.compile(
+    r"\b(?:the\s+country|nationwide|in\s+total|altogether|всего|загалом|усього|across\s+(?:ukraine|russia)|at\s+ukraine|over\s+russia|russian\s+regions|"
+    r"regions\s+of\s+russia|по\s+(?:всей\s+)?стране|над\s+регионами|регионами\s+россии|країни|по\s+(?:всій\s+)?країні|"
+    r"по\s+україні|областях\s+україни)\b")
 
 
 def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts: list[_Count],
@@ -642,9 +820,9 @@ def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts:
     fragment.no_injured = clause.no_injured
     if clause.attacks or clause.damage:
         fragment.target, fragment.target_type = _target(clause, own, all_offsets)
-    fragment.reporter = sentence.reporter
-    fragment.actor = sentence.actor
+    fragment.source = sentence
     fragment.country_hint = clause.country_hint
+    fragment.unknown_place = bool(_UNKNOWN_PLACE_RE.search(clause.text))
     return fragment
 
 
@@ -655,44 +833,66 @@ def _target(clause: _Clause, own, all_offsets) -> tuple[str | None, str | None]:
     if own is not None and len(all_offsets) > 1:
         here = _Span(own[0], own[1], "m")
         spans = [_Span(s, e, "m") for s, e in all_offsets]
-        found = [f for f in found if clause.nearest(_Span(f[0], f[0] - f[1], "t"), spans) is here
-                 or clause.nearest(_Span(f[0], f[0] - f[1], "t"), spans) == here]
+        found = [f for f in found
+                 if min(spans, key=lambda m: _link_distance(clause, _Span(f[0], f[0] - f[1], "t"), m)) == here]
         if not found:
             return None, None
     return found[0][2], found[0][3]
 
 
-def _reporter(sentence: str) -> str | None:
-    """Who the sentence says reported it: the first source it names (the subject of "said")."""
-    if not lexicon.REPORTING.search(sentence):
+def _reporter(sentence: lexicon.Text) -> str | None:
+    """Who the sentence says reported it: the source named nearest its reporting verb
+    ("the governor said", "повідомили Повітряні сили"), or before a colon that opens it."""
+    sources = [(start, end, name) for name, cue in lexicon.REPORTERS for start, end in cue.spans(sentence)]
+    if not sources:
         return None
-    return _leftmost(sentence, lexicon.REPORTERS)
+    verbs = lexicon.REPORTING.spans(sentence)
+    if not verbs:
+        opening = _ATTRIBUTION_RE.match(sentence.original)
+        first = min(sources)
+        return first[2] if opening and first[1] <= opening.end() else None
+
+    def gap(source) -> tuple[int, int, int]:
+        start, end, _ = source
+        text = sentence.original
+        words, after = min((len(_WORD_RE.findall(text[end:v_start] if end <= v_start else text[v_end:start])),
+                            start > v_start) for v_start, v_end in verbs)
+        return (words, after, start)  # the subject before "said" wins a tie
+
+    return min(sources, key=gap)[2]
 
 
-def _actor(sentence: str) -> str | None:
+# "Минобороны РФ: ..." — a source named before a colon at the start of a sentence.
+_ATTRIBUTION_RE = re.compile(r"^\W*[\w .'’-]{2,80}:\s")
+
+
+def _actor(sentence: lexicon.Text) -> str | None:
     return _leftmost(sentence, lexicon.ACTORS)
 
 
-def _leftmost(text: str, patterns: list[tuple[str, re.Pattern]]) -> str | None:
+def _leftmost(text: lexicon.Text, cues: list[tuple[str, lexicon.Cue]]) -> str | None:
     best, best_start = None, None
-    for name, pattern in patterns:
-        match = pattern.search(text)
-        if match and (best_start is None or match.start() < best_start):
-            best, best_start = name, match.start()
+    for name, cue in cues:
+        span = cue.first(text)
+        if span and (best_start is None or span[0] < best_start):
+            best, best_start = name, span[0]
     return best
 
 
-def _without_actors(text: str) -> str:
-    for _, pattern in lexicon.ACTORS:
-        text = pattern.sub(" ", text)
+def _without_actors(words: lexicon.Text) -> str:
+    """The lowercase text with the attacker's words blanked ("Ukrainian drones")."""
+    text = words.lower
+    for _, cue in lexicon.ACTORS:
+        for start, end in cue.spans(words):
+            text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
-def _country(text: str) -> str | None:
-    for country, pattern in _COUNTRY_RE:
-        if pattern.search(text):
-            return country
-    return None
+def _country(lower_text: str) -> str | None:
+    """The first country the text names."""
+    found = [(match.start(), country) for country, pattern in _COUNTRY_RE
+             if (match := pattern.search(lower_text))]
+    return min(found)[1] if found else None
 
 
 # --- fragments -> incidents ----------------------------------------------------------------------
@@ -702,8 +902,13 @@ def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer) ->
     for fragment in fragments:
         if fragment.key is not None:
             groups.setdefault((fragment.key, fragment.date), []).append(fragment)
-    located = {k: g for k, g in groups.items() if any(f.creates for f in g)}
-    rows = [_incident(story, key, date, group, gazetteer) for (key, date), group in _fold_region_rows(located).items()]
+    # In a story about an attack, damage or casualties reported at a place are part of it
+    # ("В Шебекино повреждены три частных дома"), though that sentence names no weapon.
+    story_weapons = [w for f in fragments if f.creates for w in f.weapons]
+    located = {k: g for k, g in groups.items()
+               if any(f.creates for f in g) or (story_weapons and any(f.hurts for f in g if not f.inherited))}
+    rows = [_incident(story, key, date, group, gazetteer, story_weapons)
+            for (key, date), group in _fold_region_rows(located).items()]
     rows = [row for row in rows if row is not None]
     rows.extend(_national_totals(story, fragments, rows, gazetteer))
     rows.sort(key=lambda r: (r.event_date, r.region_code, r.place or ""))
@@ -714,8 +919,9 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
     """Weapon counts given for no place make one ``XX`` row per date, unless the story breaks
     them down by region itself (the regions' rows then carry the counts)."""
     by_date: dict[dt.date, list[Fragment]] = {}
+    armed = any(f.weapons or f.aerial_target for f in fragments if f.key is None)
     for fragment in fragments:
-        if fragment.key is None and fragment.creates and \
+        if armed and fragment.key is None and fragment.creates and \
                 (fragment.launched is not None or fragment.intercepted is not None):
             by_date.setdefault(fragment.date, []).append(fragment)
     totals = []
@@ -731,13 +937,13 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
 
 
 def _fold_region_rows(groups: dict[tuple, list[Fragment]]) -> dict[tuple, list[Fragment]]:
-    """A region-level mention with no figures of its own joins the first town of that region
+    """A region-level mention with no counts of its own joins the first town of that region
     the story reports for that date: it is the same attack, told less precisely."""
     folded = dict(groups)
     for (key, date), group in groups.items():
         region, place = key
-        if place is not None or any(f.has_figure for f in group):
-            continue
+        if place is not None or any(f.has_count or f.unknown_place for f in group):
+            continue  # its own figures, or a town the gazetteer does not know ("the town of Sal'sk")
         towns = [k for k in groups if k[1] == date and k[0][0] == region and k[0][1] is not None]
         if towns:
             first = min(towns, key=lambda k: min(f.sentence for f in groups[k]))
@@ -745,10 +951,20 @@ def _fold_region_rows(groups: dict[tuple, list[Fragment]]) -> dict[tuple, list[F
     return folded
 
 
-def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer: Gazetteer) -> Incident | None:
+def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer: Gazetteer,
+              story_weapons: list[str] = ()) -> Incident | None:
     strong = [f for f in group if not f.inherited or f.has_figure]
-    weapon = _weapon(strong) if any(f.weapons for f in strong) else _weapon(group)
-    event_type = _event_type(strong, weapon)
+    if any(f.weapons for f in strong):
+        weapon = _weapon(strong)
+    elif any(f.weapons for f in group):
+        weapon = _weapon(group)
+    elif story_weapons and not any(f.aerial_target for f in group):
+        # Damage reported in a story about one kind of attack is damage from that attack
+        # (not so a "high-speed air target", which the source itself would not name).
+        weapon = max(sorted(set(story_weapons)), key=story_weapons.count)
+    else:
+        weapon = "unknown"
+    event_type = _event_type(strong, weapon, bool(story_weapons))
     if event_type is None:
         return None
     precision = min((f.date_precision for f in strong), key=_PRECISION_RANK.index)
@@ -811,7 +1027,8 @@ def _weapon(group: list[Fragment]) -> str:
     seen = [w for f in group for w in f.weapons]
     if not seen:
         return "unknown"
-    primary = next((w for w in seen if w != "artillery"), seen[0])
+    # A combined attack is filed under its missiles; artillery only when nothing else is named.
+    primary = next((w for w in seen if w in _MISSILES), None) or next((w for w in seen if w != "artillery"), seen[0])
     for general, specific in _WEAPON_SPECIFIC.items():
         if primary == general:
             better = [w for w in seen if w in specific]
@@ -820,8 +1037,8 @@ def _weapon(group: list[Fragment]) -> str:
     return primary
 
 
-def _event_type(group: list[Fragment], weapon: str) -> str | None:
-    if not any(f.creates for f in group):
+def _event_type(group: list[Fragment], weapon: str, story_armed: bool = False) -> str | None:
+    if not any(f.creates for f in group) and not (story_armed and any(f.hurts for f in group)):
         return None
     if any(f.intercept for f in group) or any(f.intercepted is not None for f in group):
         return "interception"
@@ -852,4 +1069,12 @@ def _xx_country(group: list[Fragment]) -> str | None:
     if hint:
         return hint
     actor = next((f.actor for f in group if f.actor), None)
-    return {"UA": "RU", "RU": "UA"}.get(actor)
+    if actor:
+        return {"UA": "RU", "RU": "UA"}[actor]
+    # Each side's own name for its air defence: ПВО in Russia, ППО in Ukraine.
+    for fragment in group:
+        if "ПВО" in fragment.evidence:
+            return "RU"
+        if "ППО" in fragment.evidence:
+            return "UA"
+    return None

@@ -1,18 +1,189 @@
 """The words reports use, in English, Russian and Ukrainian, as compiled patterns.
 
 Slavic words inflect, so most entries are stems followed by ``\\w*``. Patterns are matched
-case-insensitively except short abbreviations (КАБ, ФАБ) that would otherwise match
-ordinary words.
+on the lowercased text, except short abbreviations written ``(?-i:...)`` (КАБ, ФАБ, ПВО)
+that would otherwise match ordinary words.
 """
 from __future__ import annotations
 
 import re
 
-_FLAGS = re.IGNORECASE
+
+class Text:
+    """A text and its lowercase twin (same offsets): patterns run case-sensitively on the
+    lowercase text, which Python's regex engine does several times faster than matching
+    case-insensitively."""
+
+    __slots__ = ("original", "lower", "_heads")
+
+    def __init__(self, original: str):
+        self.original = original
+        lower = original.lower()
+        if len(lower) != len(original):  # a letter whose lowercase is longer ("İ"): keep offsets
+            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in original)
+        self.lower = lower
+        self._heads: frozenset[str] | None = None
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """The first one, two and three letters of every word."""
+        if self._heads is None:
+            words = _WORD.findall(self.lower)
+            self._heads = frozenset(w[:n] for w in words for n in (1, 2, 3))
+        return self._heads
 
 
-def _compile(*alternatives: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", _FLAGS)
+class Cue:
+    """Alternatives matched as whole words. Alternatives written ``(?-i:...)`` are
+    abbreviations matched on the original text (КАБ is a glide bomb, "каб" is not); the
+    others on the lowercase text. A text none of whose words begins like an alternative is
+    not searched at all."""
+
+    def __init__(self, *alternatives: str):
+        exact = [a[5:-1] for a in alternatives if _is_exact(a)]
+        loose = [a.lower() for a in alternatives if not _is_exact(a)]
+        self.alternatives = alternatives
+        self._loose = re.compile(_WORDS.format("|".join(loose))) if loose else None
+        self._exact = re.compile(_WORDS.format("|".join(exact))) if exact else None
+        self.heads = _heads([a.lower() for a in exact + loose])
+
+    def _absent(self, text: Text) -> bool:
+        return self.heads is not None and self.heads.isdisjoint(text.heads)
+
+    def spans(self, text: Text) -> list[tuple[int, int]]:
+        if self._absent(text):
+            return []
+        found = []
+        if self._loose is not None:
+            found.extend(m.span() for m in self._loose.finditer(text.lower))
+        if self._exact is not None:
+            found.extend(m.span() for m in self._exact.finditer(text.original))
+        return sorted(found) if self._loose is not None and self._exact is not None else found
+
+    def first(self, text: Text) -> tuple[int, int] | None:
+        if self._absent(text):
+            return None
+        candidates = []
+        if self._loose is not None and (match := self._loose.search(text.lower)):
+            candidates.append(match.span())
+        if self._exact is not None and (match := self._exact.search(text.original)):
+            candidates.append(match.span())
+        return min(candidates) if candidates else None
+
+    def found_in(self, text: Text) -> bool:
+        return self.first(text) is not None
+
+    def starts(self, text: Text) -> bool:
+        """Whether the text begins with a match."""
+        return bool((self._loose is not None and self._loose.match(text.lower))
+                    or (self._exact is not None and self._exact.match(text.original)))
+
+
+_WORD = re.compile(r"\w+")
+_LITERAL_HEAD = re.compile(r"^\w+")
+
+
+def _heads(alternatives: list[str]) -> frozenset[str] | None:
+    """How a word matched by one of the alternatives begins (up to its first three letters),
+    or None when an alternative may begin otherwise than with letters written out."""
+    heads: set[str] = set()
+    for alternative in alternatives:
+        found = _pattern_heads(alternative)
+        if found is None:
+            return None
+        heads |= found
+    return frozenset(heads)
+
+
+def _pattern_heads(pattern: str) -> set[str] | None:
+    """Heads of one regex: a literal start, or a leading group ("(?:a|b)", optional or not)."""
+    if pattern.startswith("(?:"):
+        close = _closing_bracket(pattern)
+        if close is None:
+            return None
+        branches = [_pattern_heads(b) for b in _top_level_branches(pattern[3:close])]
+        if any(b is None for b in branches):
+            return None
+        heads = set().union(*branches)
+        rest = pattern[close + 1:]
+        if rest[:1] in ("?", "*"):  # the group may be absent: what follows may begin the word
+            after = _pattern_heads(rest[1:])
+            return None if after is None else heads | after
+        return heads
+    literal = _LITERAL_HEAD.match(pattern)
+    if literal is None:
+        return None
+    text = literal.group(0)
+    if pattern[len(text):][:1] in ("?", "*", "{"):
+        text = text[:-1]  # "strikes?": the last letter is optional
+    return {text[:3]} if text else None
+
+
+def _closing_bracket(pattern: str) -> int | None:
+    depth = 0
+    for index, char in enumerate(pattern):
+        if char == "\\":
+            continue
+        if char == "(" and (index == 0 or pattern[index - 1] != "\\"):
+            depth += 1
+        elif char == ")" and pattern[index - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _top_level_branches(body: str) -> list[str]:
+    branches, depth, start = [], 0, 0
+    for index, char in enumerate(body):
+        if char == "(" and (index == 0 or body[index - 1] != "\\"):
+            depth += 1
+        elif char == ")" and body[index - 1] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(body[start:index])
+            start = index + 1
+    branches.append(body[start:])
+    return branches
+
+
+class CueSet:
+    """Several cues matched in one pass (one regex with a group per cue): the first cue
+    listed wins where two would match at the same place."""
+
+    def __init__(self, named: list[tuple[str, Cue]]):
+        self.names = [name for name, _ in named]
+        member_heads = [cue.heads for _, cue in named]
+        self.heads = None if any(h is None for h in member_heads) else frozenset().union(*member_heads)
+        self._loose = self._union([(i, c._loose) for i, (_, c) in enumerate(named)])
+        self._exact = self._union([(i, c._exact) for i, (_, c) in enumerate(named)])
+
+    @staticmethod
+    def _union(parts) -> re.Pattern | None:
+        head, tail = _WORDS.split("{}")
+        groups = [f"(?P<c{i}>{pattern.pattern[len(head):-len(tail)]})" for i, pattern in parts if pattern is not None]
+        return re.compile(_WORDS.format("|".join(groups))) if groups else None
+
+    def spans(self, text: Text) -> list[tuple[int, int, str]]:
+        if self.heads is not None and self.heads.isdisjoint(text.heads):
+            return []
+        found = []
+        for pattern, source in ((self._loose, text.lower), (self._exact, text.original)):
+            if pattern is not None:
+                found.extend((m.start(), m.end(), self.names[int(m.lastgroup[1:])])
+                             for m in pattern.finditer(source))
+        return sorted(found)
+
+
+_WORDS = r"(?<!\w)(?:{})(?!\w)"
+
+
+def _is_exact(alternative: str) -> bool:
+    return alternative.startswith("(?-i:") and alternative.endswith(")") and alternative.count("(?-i:") == 1
+
+
+def _compile(*alternatives: str) -> Cue:
+    return Cue(*alternatives)
 
 
 # Weapons, most specific first: the first weapon class that matches a span wins.
@@ -38,18 +209,20 @@ WEAPONS: list[tuple[str, re.Pattern]] = [
         r"управляем\w*\s+авиа\w*\s+бомб\w*", r"авиабомб\w*", r"керован\w*\s+авіа\w*\s+бомб\w*",
         r"авіабомб\w*")),
     ("artillery", _compile(
-        r"artillery", r"mortars?", r"MLRS", r"howitzers?", r"shelling", r"shelled",
+        r"artillery", r"mortars?", r"MLRS", r"HIMARS", r"ХИМАРС\w*", r"ХАЙМАРС\w*", r"howitzers?", r"shelling", r"shelled",
         r"артиллер\w*", r"минометн\w*", r"миномет\w*", r"(?-i:РСЗО)", r"артилер\w*",
         r"мінометн\w*", r"міномет\w*", r"(?-i:РСЗВ)", r"обстрел\w*", r"обстріл\w*")),
-    ("missile", _compile(r"missiles?", r"rockets?", r"ракет(?!н\w*\s+опасн)\w*")),
+    ("missile", _compile(r"missiles?", r"rockets?", r"ракет\w*")),
     ("drone", _compile(
         r"drones?", r"UAVs?", r"unmanned\s+aerial\s+vehicles?", r"unmanned\s+aircraft",
         r"drone\s+aircraft", r"Shaheds?(?:-\d+)?", r"Gerans?(?:-\d)?", r"Lancets?",
-        r"loitering\s+munitions?", r"(?-i:БПЛА|БпЛА|БЛА|UAS)", r"беспилотник\w*",
+        r"loitering\s+munitions?", r"(?-i:БПЛА|БпЛА|БЛА|UAS)", r"беспилотник\w*", r"беспилотн\w*(?=\s+опасност)",
         r"беспилотн\w*\s+(?:летательн\w*\s+)?аппарат\w*", r"дрон\w*", r"Шахед\w*",
         r"Геран[ьи]\w*(?:-2)?", r"безпілотник\w*", r"безпілотн\w*\s+(?:літальн\w*\s+)?апарат\w*",
         r"Ланцет\w*", r"мопед\w*")),
 ]
+WEAPON_SET = CueSet(WEAPONS)
+
 # Aircraft make an airstrike; no weapon class names them.
 AIRSTRIKE = _compile(r"air\s*strikes?", r"airstrikes?", r"warplanes?", r"bombers?", r"авиаудар\w*",
                      r"авіаудар\w*", r"авиаци\w*", r"авіаці\w*")
@@ -79,7 +252,7 @@ INTERCEPT = _compile(
     r"intercept\w*", r"neutrali[sz]\w*", r"repel\w*", r"suppressed", r"jammed",
     r"сбит\w*", r"сбил\w*", r"сбива\w*", r"перехвач\w*", r"перехват\w*", r"нейтрализ\w*",
     r"подавлен\w*", r"отраж[её]н\w*", r"отразил\w*", r"збит\w*", r"збив\w*", r"збил\w*",
-    r"збито", r"перехопл\w*", r"знешкодж\w*", r"подавлено", r"приземлен\w*",
+    r"збито", r"перехопл\w*", r"знешкод\w*", r"подавлено", r"приземлен\w*",
     r"локаційно\s+втрачен\w*")
 # "Destroyed" is an interception only when a weapon is what was destroyed.
 DESTROY = _compile(r"destroy\w*", r"уничтож\w*", r"знищ\w*", r"ликвидир\w*", r"ліквідован\w*")
@@ -92,12 +265,12 @@ ATTACK = _compile(
     r"обстрел\w*", r"обстріл\w*", r"сбросил\w*", r"скинул\w*", r"скинув", r"скинули",
     r"атак\w*", r"удар(?!н)\w*", r"атаковал\w*", r"атаковали", r"нал[её]т\w*", r"прил[её]т\w*",
     r"попадани\w*", r"поражен\w*", r"поразил\w*", r"атакувал\w*", r"атакував\w*", r"приліт\w*",
-    r"влучан\w*", r"влучил\w*", r"влучив", r"уражен\w*", r"уразил\w*", r"вдари\w*", r"вдарил\w*",
+    r"влучан\w*", r"влучил\w*", r"влучив", r"уражен\w*", r"уразил\w*", r"вдари\w*", r"вдарил\w*", r"вразил\w*", r"вразив",
     r"ударил\w*", r"ударив")
 DAMAGE = _compile(
     r"damag\w*", r"explosions?", r"blasts?", r"caught\s+fire", r"fires?\s+(?:broke\s+out|erupted)",
     r"(?:a\s+)?fire\s+(?:that|which)", r"debris", r"wreckage", r"fell\s+on", r"crashed\s+into",
-    r"поврежд\w*", r"повредил\w*", r"разруш\w*", r"взрыв\w*", r"пожар\w*", r"возгоран\w*", r"обломк\w*", r"упал\w*",
+    r"shrapnel", r"загорел\w*", r"загорі\w*", r"спалахну\w*", r"осколк\w*", r"осколочн\w*", r"поврежд\w*", r"повредил\w*", r"разруш\w*", r"взрыв\w*", r"пожар\w*", r"возгоран\w*", r"обломк\w*", r"упал\w*",
     r"пошкодж\w*", r"пошкодил\w*", r"пошкодив", r"зруйнов\w*", r"вибух\w*", r"пожеж\w*", r"займан\w*", r"уламк\w*", r"впал\w*")
 LAUNCH = _compile(
     r"launch\w*", r"fired", r"fire[sd]?\s+off", r"sent", r"used", r"deployed", r"released",
@@ -144,15 +317,15 @@ PERSONS = _compile(
     r"man", r"woman", r"firefighters?", r"rescuers?", r"workers?", r"employees?", r"soldiers?",
     r"servicemen", r"police(?:men|\s+officers)?", r"officers?", r"others?", r"teenagers?", r"boys?",
     r"girls?", r"pensioners?", r"passengers?", r"drivers?", r"journalists?", r"volunteers?",
-    r"medics?", r"individuals", r"of\s+them", r"adults?",
+    r"medics?", r"individuals", r"adults?",
     r"человек\w*", r"людей", r"люди", r"жител\w*", r"мирн\w*", r"граждан\w*", r"дет\w*",
     r"реб[её]н\w*", r"женщин\w*", r"мужчин\w*", r"пожарн\w*", r"спасател\w*", r"рабоч\w*",
     r"сотрудник\w*", r"военн\w*", r"полицейск\w*", r"подрост\w*", r"пенсионер\w*", r"пассажир\w*",
-    r"водител\w*", r"журналист\w*", r"волонт[её]р\w*", r"медик\w*", r"из\s+них",
+    r"водител\w*", r"журналист\w*", r"волонт[её]р\w*", r"медик\w*",
     r"осіб", r"особи", r"особа", r"людина", r"мешкан\w*", r"цивільн\w*", r"дитин\w*",
     r"дітей", r"діти", r"жін\w*", r"чоловік\w*", r"рятувальник\w*", r"працівник\w*", r"військов\w*",
     r"поліцейськ\w*", r"підлітк?\w*", r"пенсіонер\w*", r"пасажир\w*", r"воді\w*", r"журналіст\w*",
-    r"волонтер\w*", r"з\s+них")
+    r"волонтер\w*")
 
 # Targets: (pattern, target_type). The first pattern matching nearest the place wins.
 TARGETS: list[tuple[str, re.Pattern]] = [
@@ -172,10 +345,12 @@ TARGETS: list[tuple[str, re.Pattern]] = [
         r"электростанци\w*", r"теплоэлектростанци\w*", r"теплоелектростанці\w*", r"ТЭЦ", r"ТЭС", r"объект\w*\s+(?:энергетик\w*|ТЭК)", r"энергообъект\w*",
         r"нафтобаз\w*", r"нафтопереробн\w*\s+завод\w*", r"підстанці\w*", r"електростанці\w*", r"ТЕЦ", r"ТЕС",
         r"об'єкт\w*\s+енергетик\w*", r"енергооб'єкт\w*", r"енергетичн\w*\s+інфраструктур\w*",
-        r"энергетическ\w*\s+инфраструктур\w*", r"ЛЭП", r"ЛЕП")),
+        r"энергетическ\w*\s+инфраструктур\w*", r"ЛЭП", r"ЛЕП", r"енергетик[аиуі]", r"энергетик[аиуе]", r"лини\w*\s+электропередач\w*",
+        r"лін\w*\s+електропередач\w*", r"енергетичн\w*\s+об'єкт\w*", r"энергетическ\w*\s+объект\w*")),
     ("transport", _compile(
         r"airports?", r"ports?", r"seaports?", r"railway\s+stations?", r"rail(?:way)?\s+(?:line|infrastructure|depot)s?",
-        r"bridges?", r"trains?", r"bus(?:es)?", r"aerodrome", r"airfields?", r"locomotives?",
+        r"bridges?", r"trains?", r"bus(?:es)?", r"minibus(?:es)?", r"aerodrome", r"airfields?", r"locomotives?",
+        r"маршрутк\w*", r"автобус\w*",
         r"аэропорт\w*", r"порт\w*", r"железнодорожн\w*\s+\w+", r"вокзал\w*", r"мост\w*", r"поезд\w*",
         r"аэродром\w*", r"аеропорт\w*", r"залізничн\w*\s+\w+", r"міст(?:у|а|і)?", r"потяг\w*", r"аеродром\w*")),
     ("industrial", _compile(
@@ -190,7 +365,7 @@ TARGETS: list[tuple[str, re.Pattern]] = [
     ("residential", _compile(
         r"residential\s+(?:buildings?|build\w+|houses?|areas?|blocks?)", r"apartment\s+(?:buildings?|blocks?)",
         r"(?:private\s+)?houses?", r"homes?", r"multi-(?:storey|story|family)\s+\w+", r"high-rise\w*",
-        r"dwellings?", r"villages?",
+        r"dwellings?",
         r"жил\w*\s+(?:дом|здани|сектор|квартал)\w*", r"многоквартирн\w*\s+дом\w*", r"многоэтажк\w*",
         r"частн\w*\s+дом\w*", r"домовладени\w*", r"дом(?:а|е|у|ом|ов|ам)?", r"многоэтажн\w*\s+дом\w*", r"квартир\w*",
         r"житлов\w*\s+(?:будин|будів|сектор|квартал)\w*", r"багатоквартирн\w*\s+будин\w*",
@@ -209,7 +384,7 @@ REPORTERS: list[tuple[str, re.Pattern]] = [
         r"Минобороны", r"Министерств\w*\s+обороны", r"(?-i:МО\s+РФ)", r"Міноборони",
         r"Міністерств\w*\s+оборони")),
     ("air_force", _compile(r"Air\s+Force", r"Повітрян\w*\s+Сил\w*", r"ВПС", r"ВВС", r"ВКС")),
-    ("governor", _compile(r"governor", r"губернатор\w*", r"глав\w*\s+(?:региона|области|республики)",
+    ("governor", _compile(r"governor", r"губернатор\w*", r"глав\w*\s+(?:\w+\s+)?(?:региона|области|республики|края)",
                           r"(?:глав\w*|голов\w*|очільник\w*|начальник\w*)\s+(?:\w+\s+)?(?-i:ОВА|ОДА|ОГА|КМВА)",
                           r"голов\w*\s+(?:\w+\s+)?(?:ОВА|ОДА|обласн\w*\s+(?:військов\w*\s+)?адміністрац\w*)",
                           r"начальник\w*\s+(?:\w+\s+)?(?:ОВА|обласн\w*\s+військов\w*\s+адміністрац\w*)",
@@ -224,6 +399,7 @@ REPORTERS: list[tuple[str, re.Pattern]] = [
         r"rescuers", r"(?-i:МЧС|ДСНС)", r"спасател\w*", r"рятувальник\w*")),
     ("local_authorities", _compile(
         r"(?:local|regional|city)\s+(?:authorities|officials|administration)", r"authorities",
+        r"(?:emergency|operational|crisis)\s+(?:headquarters|task\s+force)",
         r"officials", r"administration", r"власт\w*", r"администраци\w*", r"оперштаб\w*",
         r"оперативн\w*\s+штаб\w*", r"влад\w*", r"адміністраці\w*", r"(?-i:ОВА|МВА|ОДА)")),
     ("media", _compile(r"media", r"news\s+(?:sources|agenc\w+|outlets?)", r"(?-i:TASS|RIA|Reuters|AP|AFP)",
@@ -239,7 +415,7 @@ REPORTING = _compile(
 
 # Who attacked: (ISO2 of the attacker, pattern).
 ACTORS: list[tuple[str, re.Pattern]] = [
-    ("RU", _compile(r"Russia(?:n\s+(?:forces|troops|army|military))?\s+(?:launched|fired|attacked|struck|shelled|hit|dropped)",
+    ("RU", _compile(r"Russia(?:n\s+(?:forces|troops|army|military))?\s+(?:has\s+|had\s+)?(?:launched|fired|attacked|struck|shelled|hit|dropped)",
                     r"(?:Росси\w*|российск\w*\s+(?:войск\w*|арми\w*|авиаци\w*))\s+(?:атаковал\w*|нанесл\w*|выпустил\w*|обстрелял\w*|сбросил\w*)",
                     r"(?:Росі\w*|російськ\w*\s+(?:військ\w*|арм\w*|авіаці\w*))\s+(?:атакувал\w*|завдал\w*|випустил\w*|обстріл\w*|скинул\w*|вдарил\w*)")),
     ("UA", _compile(r"Ukraine\s+(?:launched|fired|attacked|struck|shelled|hit)",
@@ -276,7 +452,10 @@ CAPTION_TAIL = re.compile(r"\((?:photo|фото|illustrative|иллюстрац\
                           re.IGNORECASE)
 
 
+CASUALTIES = CueSet([("killed", KILLED), ("injured", INJURED)])
+NONE_HURT = CueSet([("no_casualties", NO_CASUALTIES), ("no_killed", NO_KILLED), ("no_injured", NO_INJURED)])
+
 # Any word a sentence about an incident must contain: sentences without one are skipped.
-TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in [
-    *(pattern for _, pattern in WEAPONS), AIRSTRIKE, AERIAL_TARGET, ALERT, INTERCEPT, DESTROY, ATTACK,
-    DAMAGE, KILLED, INJURED, NO_CASUALTIES, NO_INJURED, NO_KILLED]), _FLAGS)
+TRIGGER = Cue(*(a for cue in [*(c for _, c in WEAPONS), AIRSTRIKE, AERIAL_TARGET, ALERT, INTERCEPT, DESTROY,
+                              ATTACK, DAMAGE, KILLED, INJURED, NO_CASUALTIES, NO_INJURED, NO_KILLED]
+                for a in cue.alternatives))

@@ -70,6 +70,23 @@ def open_stream(location: str) -> BinaryIO:
     return FileSystems.open(local_path(location), compression_type=CompressionTypes.AUTO)
 
 
+class CappedReader:
+    """A binary stream that raises ``InputTooLarge`` once more than ``max_bytes`` are read."""
+
+    def __init__(self, raw: BinaryIO, max_bytes: int, what: str):
+        self._raw = raw
+        self._left = max_bytes
+        self._max_bytes = max_bytes
+        self._what = what
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._raw.read(_READ_CHUNK if size is None or size < 0 else size)
+        self._left -= len(chunk)
+        if self._left < 0:
+            raise InputTooLarge(f"{self._what} is larger than {self._max_bytes} bytes (after decompression)")
+        return chunk
+
+
 def read_capped(stream: BinaryIO, max_bytes: int, what: str) -> bytes:
     chunks: list[bytes] = []
     size = 0
@@ -87,6 +104,15 @@ def read_bytes(location: str, max_bytes: int) -> bytes:
     """The whole (decompressed) file, refusing more than ``max_bytes``."""
     with open_stream(location) as stream:
         return read_capped(stream, max_bytes, location)
+
+
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32 text has NUL bytes and starts with one of these
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes near the start of a document without a UTF-16/32 byte order mark: an
+    image, an archive or a database file, not text."""
+    return b"\x00" in data[:8192] and not data.startswith(_WIDE_BOMS)
 
 
 def decode_document(data: bytes, *, html: bool = False) -> tuple[str, tuple[str, ...]]:
