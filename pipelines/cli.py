@@ -10,7 +10,8 @@ import os
 import sys
 from typing import Iterator
 
-from pipelines.options import add_run_arguments, beam_options, split_beam_arguments
+from pipelines.options import (add_run_arguments, beam_options, check_output_locations,
+                               split_beam_arguments)
 
 USAGE_EXAMPLES = """examples:
   incidentflow run samples/feeds samples/telegram samples/articles --output out/
@@ -49,6 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileNotFoundError) as error:
         print(f"incidentflow {args.command}: {error}", file=sys.stderr)
         return 2
+    except Exception as error:  # noqa: BLE001 - a failed run ends with one line, not a traceback
+        logging.getLogger("incidentflow").debug("run failed", exc_info=True)
+        print(f"incidentflow {args.command} failed: {type(error).__name__}: {error}\n"
+              "Nothing was lost: a failed run leaves no partial file in the tables and the "
+              "same command can be run again (set INCIDENTFLOW_DEBUG=1 for the traceback).",
+              file=sys.stderr)
+        if os.environ.get("INCIDENTFLOW_DEBUG"):
+            raise
+        return 1
 
 
 def _run(args, beam_args: list[str]) -> int:
@@ -60,10 +70,12 @@ def _run(args, beam_args: list[str]) -> int:
 
     if not args.inputs and not args.config:
         raise ValueError("nothing to read: give INPUT paths or URLs, or --config sources.yaml")
+    options = beam_options(beam_args)
+    check_output_locations(options, args.output, args.state)
     settings = RunSettings(inputs=tuple(resolve_inputs(args.inputs, args.config)),
                            output=args.output, started_at=utc_now(), state=args.state,
                            fetch=fetch_settings(args))
-    manifest = run_pipeline(settings, beam_options(beam_args))
+    manifest = run_pipeline(settings, options)
     if manifest is None:
         print("dry run: the pipeline was built and translated for the runner; nothing ran")
         return 0
@@ -89,14 +101,24 @@ def _incidents_by_region(output: str, run_id: str) -> str:
 
 
 def _stories(paths: list[str]) -> Iterator[tuple[str, object]]:
-    """(path, Story or Reject) for every item of every file, through the real read and clean stages."""
+    """(path, Story or Reject) for every item of every file, through the real read and clean
+    stages; a file of many items (a feed, an export) has its sources' templates learned as a
+    run would."""
     from schemas.records import Reject
-    from transforms.clean import clean_item
+    from transforms.clean import extract_item, finish_item
+    from transforms.clean.language import LanguageDetector
+    from transforms.clean.template import learn_template
     from transforms.sources import read_path
 
+    detector = LanguageDetector()
     for path in paths:
-        for item in read_path(path):
-            yield path, item if isinstance(item, Reject) else clean_item(item)
+        extracted = [item if isinstance(item, Reject) else extract_item(item) for item in read_path(path)]
+        usable = [e for e in extracted if not isinstance(e, Reject)]
+        templates = {source: learn_template(e.lines for e in usable if e.item.source_name == source)
+                     for source in {e.item.source_name for e in usable}}
+        for result in extracted:
+            yield path, result if isinstance(result, Reject) else finish_item(
+                result, detector, templates[result.item.source_name])
 
 
 def _report_reject(path: str, reject) -> None:
@@ -112,12 +134,12 @@ def _clean(args, _) -> int:
         if isinstance(story, Reject):
             _report_reject(path, story)
             failed += 1
-        elif len(args.files) == 1:
+        elif len(results) == 1:
             print(story.text)
         else:
             print(json.dumps({"path": path, "title": story.title, "text": story.text,
                               "lang": story.lang}, ensure_ascii=False))
-    return 1 if failed and failed == len(results) else 0
+    return 1 if results and failed == len(results) else 0
 
 
 def _extract(args, _) -> int:
@@ -127,13 +149,14 @@ def _extract(args, _) -> int:
     from transforms.incidents.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load()
-    for path, story in _stories(args.files):
+    results = list(_stories(args.files))
+    for path, story in results:
         if isinstance(story, Reject):
             _report_reject(path, story)
             continue
         for incident in extract_story(story, gazetteer):
             print(json.dumps(incident_row(incident), ensure_ascii=False, default=_json_value))
-    return 0
+    return 1 if results and all(isinstance(story, Reject) for _, story in results) else 0
 
 
 def _json_value(value):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
                                                   _BeamArgumentParser)
@@ -45,6 +46,21 @@ def split_beam_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
         else:
             beam.append(token)
     return own, beam
+
+
+def check_output_locations(options: PipelineOptions, output: str, state: str | None) -> None:
+    """Refuses locations a run would lose or fail on, before anything runs."""
+    runner = (options.view_as(StandardOptions).runner or "").rsplit(".", 1)[-1]
+    for flag, location in (("--output", output), ("--state", state)):
+        if not location:
+            continue
+        remote = "://" in location
+        if runner not in StandardOptions.LOCAL_RUNNERS and runner != "PortableRunner" and not remote:
+            raise ValueError(f"{flag} {location} is a local path, but {runner} runs on other "
+                             "machines, which would write it to their own disks: give a gs:// "
+                             "(or other shared filesystem) URL")
+        if not remote and os.path.exists(location) and not os.path.isdir(location):
+            raise ValueError(f"{flag} {location} is a file: give a folder (it is created if missing)")
 
 
 def beam_options(beam_args: list[str]) -> PipelineOptions:

@@ -28,8 +28,13 @@ def _has_parquet(folder: str) -> bool:
 
 
 def connect(output: str) -> duckdb.DuckDBPyConnection:
-    if not os.path.isdir(output):
-        raise FileNotFoundError(f"{output} is not a folder: give the --output folder of a run")
+    if "://" in output:
+        raise ValueError(f"{output}: query reads local folders only; copy the folder down "
+                         "(gsutil -m cp -r) or define BigQuery external tables over it")
+    if not os.path.isdir(output) or not any(
+            os.path.isdir(os.path.join(output, name)) for name in (*SCHEMAS, "_runs")):
+        raise FileNotFoundError(f"{output} is not the output folder of a run (no stories, "
+                                "incidents, rejects or _runs in it): give the --output folder")
     connection = duckdb.connect()
     for table, schema in SCHEMAS.items():
         folder = os.path.join(output, table)
@@ -37,7 +42,8 @@ def connect(output: str) -> duckdb.DuckDBPyConnection:
             pattern = os.path.join(folder, "**", "*.parquet").replace("'", "''")
             connection.execute(
                 f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}', "
-                f"hive_partitioning = true, hive_types = {_partition_types(table)!r})")
+                f"hive_partitioning = true, union_by_name = true, "
+                f"hive_types = {_partition_types(table)!r})")
         else:
             empty = pa.Table.from_pylist([], schema=_with_partitions(schema, table))
             connection.register(f"_{table}_empty", empty)

@@ -11,6 +11,12 @@ import datetime as dt
 import hashlib
 
 UNKNOWN_REGION = "XX"
+# Dates outside these years are parse errors (an epoch-0 feed date, a typo), not news.
+PLAUSIBLE_YEARS = range(1990, 2101)
+
+
+def plausible(moment: dt.datetime | dt.date | None) -> bool:
+    return moment is not None and moment.year in PLAUSIBLE_YEARS
 
 
 def stable_id(*parts: object) -> str:
@@ -73,7 +79,7 @@ class Story:
 
     @property
     def partition_date(self) -> dt.date:
-        return (self.published_at or self.fetched_at).date()
+        return (self.published_at if plausible(self.published_at) else self.fetched_at).date()
 
 
 @dataclasses.dataclass
@@ -123,8 +129,9 @@ class Reject:
     date: dt.date  # partition date: the item's published date, else the run's date
 
     @classmethod
-    def of(cls, record: RawItem | Story, stage: str, reason: str, detail: str) -> "Reject":
-        when = record.published_at or record.fetched_at
+    def of(cls, record, stage: str, reason: str, detail: str) -> "Reject":
+        """A reject for ``record``: anything with source_type, source_ref, published_at and fetched_at."""
+        when = record.published_at if plausible(record.published_at) else record.fetched_at
         return cls(stage=stage, reason=reason, source_type=record.source_type,
                    source_ref=record.source_ref, detail=detail[:2000], date=when.date())
 

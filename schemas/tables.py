@@ -5,8 +5,6 @@ folder names only, so they are not fields here.
 """
 from __future__ import annotations
 
-import dataclasses
-
 import pyarrow as pa
 
 from schemas.records import Incident, Reject, Story
@@ -79,8 +77,7 @@ SCHEMAS = {"stories": STORIES, "incidents": INCIDENTS, "rejects": REJECTS}
 
 def _row(record, schema: pa.Schema) -> dict:
     """The record's values for the table's columns; ``run_id`` is set by the writer."""
-    values = dataclasses.asdict(record)
-    return {name: values.get(name) for name in schema.names}
+    return {name: getattr(record, name, None) for name in schema.names}
 
 
 def story_row(story: Story) -> dict:

@@ -39,13 +39,15 @@ def test_killed_run_leaves_no_partial_file_and_next_run_completes(tmp_path):
                              str(SAMPLES_CONFIG), "--output", str(output)],
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert killed.returncode == 9, killed.stderr
-    leftovers = [p for p in output.rglob("*") if ".tmp-" in p.name]
+    leftovers = [p for p in output.rglob("*") if p.name.startswith("_tmp-")]
     assert leftovers, "the kill should have left a temporary file behind"
-    for visible in output.rglob("*.parquet"):
-        duckdb.sql(f"SELECT count(*) FROM read_parquet('{visible}')").fetchall()  # readable, whole
+    for path in output.rglob("*.parquet"):  # what SQL engines see: whole files only
+        assert not path.name.startswith("_")
+        duckdb.sql(f"SELECT count(*) FROM read_parquet('{path}')").fetchall()
+    duckdb.sql(f"SELECT count(*) FROM read_parquet('{output}/incidents/**/*.parquet')").fetchall()
 
     incidentflow("run", "--config", str(SAMPLES_CONFIG), "--output", str(output))
-    assert not [p for p in output.rglob("*") if ".tmp-" in p.name]
+    assert not [p for p in output.rglob("*") if p.name.startswith("_tmp-")]
     stories = duckdb.sql(f"SELECT story_id, count(*) AS n FROM read_parquet('{output}/stories/**/*.parquet') "
                          "GROUP BY story_id HAVING n > 1").fetchall()
     assert stories == []

@@ -18,7 +18,9 @@ from schemas.records import Reject
 
 REJECTS = "rejects"
 _DONE = object()
-STAGE_NAMESPACE = "incidentflow.stage_ms"
+# Microseconds: per-bundle sums in whole milliseconds would round small bundles to 0.
+STAGE_NAMESPACE = "incidentflow.stage_us"
+NS_PER_COUNT = 1_000
 COUNT_NAMESPACE = "incidentflow.count"
 
 StageFunction = Callable[[Any], Iterable[Any]]
@@ -60,7 +62,7 @@ class _StageDoFn(beam.DoFn):
                 element, self._stage, "error", f"{type(error).__name__}: {error}"))
 
     def finish_bundle(self):
-        self._timer.inc(self._elapsed_ns // 1_000_000)
+        self._timer.inc(self._elapsed_ns // NS_PER_COUNT)
 
 
 class ApplyStage(beam.PTransform):

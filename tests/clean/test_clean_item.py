@@ -83,8 +83,9 @@ def test_html_fragment_of_a_feed_item():
     assert story.title == "Сбиты 4 беспилотника"
 
 
-def test_text_item_keeps_its_first_line_and_drops_the_date_token():
-    body = " date 2025-03-01 Drones attacked Kherson overnight, injuring 4 people.\n\nAdvertisement\n\n0\n"
+def test_text_item_keeps_its_first_line():
+    # The sources stage has already taken the " date YYYY-MM-DD" marker off the first line.
+    body = "Drones attacked Kherson overnight, injuring 4 people.\n\nAdvertisement\n\n0\n"
     story = clean_item(_item(body, body_format="text", source_type="text", title="Drones attacked Kherson"))
     assert story.text == "Drones attacked Kherson overnight, injuring 4 people."
 

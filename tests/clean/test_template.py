@@ -21,3 +21,13 @@ def test_thresholds():
 def test_candidates_are_distinct_normalised_short_lines():
     assert list(template_candidates([FOOTER, FOOTER.upper(), "", "x" * 500])) == [
         "харків онлайн головне за день"]
+
+
+def test_only_a_header_or_footer_is_removed_as_template():
+    from transforms.clean.furniture import clean_lines, normalise_line
+
+    alert = "Air raid alert in Kharkiv oblast."
+    template = frozenset({normalise_line(alert), normalise_line(FOOTER)})
+    post = ["Explosions were heard in Kharkiv.", alert, "Two people were injured.", FOOTER]
+    assert clean_lines(post, template) == post[:3]
+    assert clean_lines([alert, FOOTER], template) == [alert, FOOTER]  # all template: kept whole

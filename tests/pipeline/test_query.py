@@ -29,3 +29,17 @@ def test_views_type_partitions_and_tolerate_missing_tables(tmp_path):
 def test_a_missing_output_folder_says_what_to_do(tmp_path):
     with pytest.raises(FileNotFoundError, match="--output folder"):
         query(str(tmp_path / "nope"), "SELECT 1")
+    with pytest.raises(FileNotFoundError, match="not the output folder of a run"):
+        query(str(tmp_path), "SELECT 1")
+    with pytest.raises(ValueError, match="local folders only"):
+        query("gs://bucket/out", "SELECT 1")
+
+
+def test_files_of_older_versions_with_fewer_columns_still_read(tmp_path):
+    folder = tmp_path / "incidents" / "date=2026-11-20" / "region=RU-KRS"
+    write_parquet(str(folder / "part-r1-00000.parquet"), [_incident("a", "RU-KRS", 14)], INCIDENTS)
+    older = INCIDENTS.remove(INCIDENTS.get_field_index("acled_event_type"))
+    row = {k: v for k, v in _incident("b", "RU-KRS", 3).items() if k != "acled_event_type"}
+    write_parquet(str(folder / "part-r0-00000.parquet"), [row], older)
+    _, rows = query(str(tmp_path), "SELECT incident_id, acled_event_type FROM incidents ORDER BY 1")
+    assert [r[0] for r in rows] == ["a", "b"]

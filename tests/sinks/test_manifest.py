@@ -26,12 +26,13 @@ def test_stale_files_of_the_same_run_are_removed(tmp_path):
     old = tmp_path / "incidents" / "date=2026-11-20" / "region=RU-KRS" / "part-r1-00000.parquet"
     kept = tmp_path / "incidents" / "date=2026-11-21" / "region=RU-KRS" / "part-r1-00000.parquet"
     other_run = tmp_path / "incidents" / "date=2026-11-20" / "region=RU-KRS" / "part-r0-00000.parquet"
-    for path in (old, kept, other_run):
+    killed_write = tmp_path / "rejects" / "date=2026-11-20" / "_tmp-0a1b-part-r1-00000.parquet.tmp"
+    for path in (old, kept, other_run, killed_write):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
     removed = remove_stale_files(str(tmp_path), "r1", {str(kept)})
-    assert removed == [str(old)]
-    assert kept.exists() and other_run.exists() and not old.exists()
+    assert removed == sorted([str(old), str(killed_write)])
+    assert kept.exists() and other_run.exists() and not old.exists() and not killed_write.exists()
 
 
 def test_close_run_writes_the_manifest(tmp_path, test_pipeline):

@@ -25,8 +25,8 @@ def test_region_values_from_input_are_sanitised():
     assert region_value(None) == "XX"
 
 
-def test_implausible_dates_do_not_become_partitions():
-    assert partition_values(dt.date(1, 1, 1), None) == ("unknown", None)
+def test_implausible_dates_still_make_date_partitions():
+    assert partition_values(dt.date(1, 1, 1), None) == ("1970-01-01", None)
     assert partition_values(DAY, "ua-30") == ("2026-11-20", "UA-30")
 
 

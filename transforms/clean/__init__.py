@@ -18,7 +18,7 @@ import functools
 import apache_beam as beam
 
 from schemas.records import RawItem, Reject, Story
-from transforms.clean.furniture import clean_lines, strip_date_prefix
+from transforms.clean.furniture import clean_lines
 from transforms.clean.html import extract_page
 from transforms.clean.language import LanguageDetector
 from transforms.clean.template import is_template_line, template_candidates
@@ -42,6 +42,12 @@ class ExtractedItem:
     page_date: dt.date | None = None
     captions: tuple[str, ...] = ()
 
+    # What a reject row needs, so a failure in the second half of the stage is a reject too.
+    published_at = property(lambda self: self.item.published_at)
+    fetched_at = property(lambda self: self.item.fetched_at)
+    source_type = property(lambda self: self.item.source_type)
+    source_ref = property(lambda self: self.item.source_ref)
+
     @classmethod
     def of(cls, item: RawItem, text: str, **page) -> "ExtractedItem":
         return cls(dataclasses.replace(item, body=""), tuple(text.splitlines()), **page)
@@ -52,7 +58,7 @@ def extract_item(item: RawItem) -> ExtractedItem | Reject:
     if not item.body or not item.body.strip():
         return Reject.of(item, STAGE, "empty_body", "the item has no body text")
     if item.body_format != "html":
-        return ExtractedItem.of(item, strip_date_prefix(item.body))
+        return ExtractedItem.of(item, item.body)
     page = extract_page(item.body, url=item.url or None)
     if page is None:
         if "<" not in item.body:

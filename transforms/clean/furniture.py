@@ -56,7 +56,6 @@ _SYMBOL_RUN = re.compile(
 _STARTS_WITH_SYMBOL = re.compile(
     "^\\s*[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff"
     "\U0001f000-\U0001faff\u2022\u25aa\u25ab\u25cf\u25cb\u2013\u2014*>•-]")
-_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛`´′"} | {c: '"' for c in "“”„‟«»″"})
 
 
@@ -472,9 +471,24 @@ def _drop_leading_title(lines: list[str], dropped: list[bool], title: str) -> No
             return
 
 
-def strip_date_prefix(text: str) -> str:
-    """Drops the `` date YYYY-MM-DD`` metadata token a text file may start with."""
-    return _DATE_PREFIX.sub("", text, count=1)
+def _drop_template_header_and_footer(keys: list[str], dropped: list[bool],
+                                     source_template: frozenset[str]) -> None:
+    """Drops the source's template lines that open or close the item.
+
+    Only a header or a footer is template: a recurring line between content lines is
+    content (an alert channel's standard sentence is often an incident's evidence), and
+    an item made only of template lines is content that recurs, kept whole.
+    """
+    kept = [i for i, drop in enumerate(dropped) if not drop]
+    edge: list[int] = []
+    for order in (kept, kept[::-1]):
+        for index in order:
+            if keys[index] not in source_template:
+                break
+            edge.append(index)
+    if len(set(edge)) < len(kept):
+        for index in edge:
+            dropped[index] = True
 
 
 def clean_lines(lines: Iterable[str], source_template: frozenset[str] = frozenset(),
@@ -510,11 +524,7 @@ def clean_lines(lines: Iterable[str], source_template: frozenset[str] = frozense
         seen.add(key)
 
     if source_template:
-        in_template = [key in source_template for key in keys]
-        # An item made only of template lines is content that recurs (an alert channel
-        # posting the same warning), not a footer around content.
-        if not all(d or t for d, t in zip(dropped, in_template)):
-            dropped = [d or t for d, t in zip(dropped, in_template)]
+        _drop_template_header_and_footer(keys, dropped, source_template)
 
     if title:
         _drop_leading_title(lines, dropped, title)

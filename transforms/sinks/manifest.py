@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import uuid
 from typing import Iterable
 
 import apache_beam as beam
@@ -21,7 +20,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.sinks.parquet import WrittenFile
-from transforms.sinks.partitions import part_file_globs
+from transforms.sinks.partitions import part_file_globs, temporary_path
 
 RUN_ID_NAMESPACE = "incidentflow.run_id"
 TABLES = ("stories", "incidents", "rejects")
@@ -54,7 +53,7 @@ def is_balanced(counts: dict[str, int]) -> bool:
 
 
 def write_json(path: str, document: dict) -> None:
-    temporary = f"{path}.tmp-{uuid.uuid4().hex}"
+    temporary = temporary_path(path)
     with FileSystems.create(temporary, mime_type="application/json",
                             compression_type=CompressionTypes.UNCOMPRESSED) as handle:
         handle.write(json.dumps(document, indent=2, sort_keys=True, default=str).encode("utf-8"))

@@ -9,7 +9,6 @@ count changes.)
 """
 from __future__ import annotations
 
-import uuid
 from typing import Callable, NamedTuple
 
 import apache_beam as beam
@@ -19,7 +18,8 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas.tables import SCHEMAS
-from transforms.sinks.partitions import part_file_name, partition_dir, partition_values
+from transforms.sinks.partitions import (part_file_name, partition_dir, partition_values,
+                                         temporary_path)
 
 
 class WrittenFile(NamedTuple):
@@ -32,7 +32,7 @@ class WrittenFile(NamedTuple):
 def write_parquet(path: str, rows: list[dict], schema: pa.Schema) -> None:
     """Writes ``rows`` to ``path`` atomically (temporary file, then rename)."""
     table = pa.Table.from_pylist(rows, schema=schema)
-    temporary = f"{path}.tmp-{uuid.uuid4().hex}"
+    temporary = temporary_path(path)
     with FileSystems.create(temporary, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
         pq.write_table(table, handle, compression="zstd")
     FileSystems.rename([temporary], [path])
@@ -54,7 +54,9 @@ class _WritePartition(beam.DoFn):
 
 
 def _row_order(row: dict) -> tuple:
-    return tuple(str(row.get(name) or "") for name in ("incident_id", "story_id", "source_ref", "reason"))
+    """Rows in the same order on every run, whatever order the workers delivered them in."""
+    key = tuple(str(row.get(name) or "") for name in ("incident_id", "story_id", "source_ref", "reason"))
+    return key + (repr(sorted(row.items())),)
 
 
 class WriteTable(beam.PTransform):

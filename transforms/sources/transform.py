@@ -34,7 +34,7 @@ from transforms.sources.readers import read_input
 from transforms.sources.specs import RSS, InputSpec, expand_input
 from transforms.sources.state import (FeedStates, SeenEntry, SeenIndex, load_seen, normalise_link,
                                       write_seen)
-from transforms.stage import REJECTS, STAGE_NAMESPACE, ApplyStage, count
+from transforms.stage import NS_PER_COUNT, REJECTS, STAGE_NAMESPACE, ApplyStage, count
 
 _SEEN = "seen"
 _FEED_STATE = "feed_state"
@@ -86,7 +86,7 @@ class _PerHost(beam.DoFn):
         finally:
             client.close()
             # Includes the politeness delays: the stage's wall time on this host.
-            self._timer.inc((time.perf_counter_ns() - started) // 1_000_000)
+            self._timer.inc((time.perf_counter_ns() - started) // NS_PER_COUNT)
 
     def work(self, client: FeedClient, elements):
         raise NotImplementedError
