@@ -23,7 +23,6 @@ import sys
 import threading
 import time
 
-import feedparser
 import psutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -94,11 +93,8 @@ def run_pipeline(source: str, workers: int) -> dict:
 
 
 def html_bodies(source: str) -> list[str]:
-    bodies = []
-    for path in sorted(glob.glob(os.path.join(source, "feeds", "*.xml"))):
-        for entry in feedparser.parse(path, sanitize_html=False).entries:
-            bodies.append(entry.content[0].value)
-    return bodies
+    paths = sorted(glob.glob(os.path.join(source, "pages", "*.html")))
+    return [open(path, encoding="utf-8").read() for path in paths]
 
 
 def trafilatura_alone(bodies: list[str]) -> float:

@@ -3,11 +3,13 @@
     python bench/corpus.py OUT_DIR --stories 10000 --mix mixed --seed 7
 
 Deterministic for a seed. The mix:
-- ``html``: RSS feed files whose items carry full article pages in ``content:encoded``
-  (real pages of ../shared/benchmarks/article-extraction, with an incident paragraph
-  put into their body), so cleaning costs what real pages cost;
+- ``html``: saved article pages (real pages of ../shared/benchmarks/article-extraction,
+  about 170 KB each, with the story's paragraphs put into their body), so cleaning
+  costs what real pages cost;
 - ``light``: Telegram channel exports and folders of text articles, half each;
-- ``mixed``: 10 % html, the rest light.
+- ``mixed``: 10 % html pages, 10 % RSS items whose ``content:encoded`` carries the
+  article as an HTML fragment with furniture (as feeds that publish full text do), the
+  rest light.
 About 20 % of the stories are near-identical copies of an earlier one (another
 headline, a few words changed, other furniture), and every original story states
 incidents in the way governors, ministries and wire services do, in English, Russian
@@ -183,19 +185,29 @@ def page_with_story(page: str, story: Story) -> str:
     return page[:at] + paragraphs + page[at:]
 
 
-def write_feeds(folder: str, rng: random.Random, items: list[Story]) -> None:
+def write_pages(folder: str, rng: random.Random, items: list[Story]) -> None:
     os.makedirs(folder, exist_ok=True)
     pages = load_pages()
+    for n, story in enumerate(items):
+        with open(os.path.join(folder, f"page-{n:06d}.html"), "w", encoding="utf-8") as handle:
+            handle.write(page_with_story(rng.choice(pages), story))
+
+
+def article_fragment(rng: random.Random, story: Story) -> str:
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text_with_furniture(rng, story))
+
+
+def write_feeds(folder: str, rng: random.Random, items: list[Story]) -> None:
+    os.makedirs(folder, exist_ok=True)
     for feed, start in enumerate(range(0, len(items), ITEMS_PER_FEED)):
         entries = []
         for offset, story in enumerate(items[start:start + ITEMS_PER_FEED]):
-            body = page_with_story(rng.choice(pages), story).replace("]]>", "]]&gt;")
             entries.append(
                 f"<item><title>{escape(story.title)}</title>"
                 f"<link>https://bench.example/{feed}/{offset}</link>"
                 f"<guid isPermaLink=\"false\">bench-{feed}-{offset}</guid>"
                 f"<pubDate>{story.published.strftime('%a, %d %b %Y %H:%M:%S +0000')}</pubDate>"
-                f"<content:encoded><![CDATA[{body}]]></content:encoded></item>")
+                f"<content:encoded><![CDATA[{article_fragment(rng, story)}]]></content:encoded></item>")
         with open(os.path.join(folder, f"feed_{feed:04d}.xml"), "w", encoding="utf-8") as handle:
             handle.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
                          'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
@@ -207,16 +219,19 @@ def generate(out: str, count: int, mix: str, seed: int) -> dict[str, int]:
     """Writes the corpus under ``out``; returns how many stories each kind of input holds."""
     rng = random.Random(seed + 1)
     items = stories(count, seed)
-    html_count = {"html": count, "light": 0, "mixed": count // 10}[mix]
-    rest = items[html_count:]
+    shares = {"html": (count, 0), "light": (0, 0), "mixed": (count // 10, count // 10)}[mix]
+    page_count, feed_count = shares
+    pages, feeds, rest = items[:page_count], items[page_count:page_count + feed_count], \
+        items[page_count + feed_count:]
     telegram_count = len(rest) // 2
-    if html_count:
-        write_feeds(os.path.join(out, "feeds"), rng, items[:html_count])
-    if telegram_count:
-        write_telegram(os.path.join(out, "telegram"), rng, rest[:telegram_count])
-    if rest[telegram_count:]:
-        write_text_folder(os.path.join(out, "articles"), rng, rest[telegram_count:])
-    return {"html": html_count, "telegram": telegram_count, "text": len(rest) - telegram_count}
+    writers = ((write_pages, "pages", pages), (write_feeds, "feeds", feeds),
+               (write_telegram, "telegram", rest[:telegram_count]),
+               (write_text_folder, "articles", rest[telegram_count:]))
+    for write, folder, part in writers:
+        if part:
+            write(os.path.join(out, folder), rng, part)
+    return {"html": page_count, "rss": feed_count, "telegram": telegram_count,
+            "text": len(rest) - telegram_count}
 
 
 def main() -> None:

@@ -42,7 +42,8 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
     run_id_side = beam.pvalue.AsSingleton(run_id)
 
     stories, clean_rejects = items | "Clean" >> CleanStories()
-    deduplicated = stories | "Dedup" >> Deduplicate(settings.state, settings.started_at)
+    dedup = Deduplicate(settings.state, settings.started_at)
+    deduplicated = stories | "Dedup" >> dedup
     canonical = deduplicated.stories | "Canonical" >> beam.Filter(lambda story: not story.is_duplicate)
     incidents, extract_rejects = canonical | "Extract" >> ExtractIncidents()
     located = deduplicated.stories | "Locate" >> LocateStories(incidents)
@@ -54,7 +55,9 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
         fused | WriteTable(settings.output, "incidents", incident_row, _incident_partition, run_id_side),
         rejects | WriteTable(settings.output, "rejects", reject_row, _reject_partition, run_id_side),
     ) | "AllWritten" >> beam.Flatten()
-    read.commit_state(written)  # feed validators and seen items, only once the tables are written
+    # State is saved only once the tables are written: a run that dies before leaves it as it was.
+    read.commit_state(written)
+    dedup.commit_state(written)
 
     events = (
         _count(items, "items_read"),

@@ -1,10 +1,12 @@
 """A run killed while writing leaves no partial file in the tables; the next run completes."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 import duckdb
+import pytest
 
 from tests.conftest import REPO
 from tests.test_end_to_end import SAMPLES_CONFIG, incidentflow
@@ -33,10 +35,12 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_killed_run_leaves_no_partial_file_and_next_run_completes(tmp_path):
+@pytest.mark.parametrize("with_state", [False, True], ids=["no-state", "state"])
+def test_killed_run_leaves_no_partial_file_and_next_run_completes(tmp_path, with_state):
     output = tmp_path / "out"
+    state = ["--state", str(tmp_path / "state")] if with_state else []
     killed = subprocess.run([sys.executable, "-c", KILL_DURING_THIRD_WRITE, "run", "--config",
-                             str(SAMPLES_CONFIG), "--output", str(output)],
+                             str(SAMPLES_CONFIG), "--output", str(output), *state],
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert killed.returncode == 9, killed.stderr
     leftovers = [p for p in output.rglob("*") if p.name.startswith("_tmp-")]
@@ -46,7 +50,11 @@ def test_killed_run_leaves_no_partial_file_and_next_run_completes(tmp_path):
         duckdb.sql(f"SELECT count(*) FROM read_parquet('{path}')").fetchall()
     duckdb.sql(f"SELECT count(*) FROM read_parquet('{output}/incidents/**/*.parquet')").fetchall()
 
-    incidentflow("run", "--config", str(SAMPLES_CONFIG), "--output", str(output))
+    incidentflow("run", "--config", str(SAMPLES_CONFIG), "--output", str(output), *state)
+    # The killed run saved no state, so the next one writes every story, not "already ingested".
+    [manifest] = [json.loads(p.read_text()) for p in (output / "_runs").glob("*.json")]
+    assert manifest["counts"]["already_ingested"] == 0
+    assert manifest["counts"]["stories"] + manifest["counts"]["duplicates"] == manifest["counts"]["read"]
     assert not [p for p in output.rglob("*") if p.name.startswith("_tmp-")]
     stories = duckdb.sql(f"SELECT story_id, count(*) AS n FROM read_parquet('{output}/stories/**/*.parquet') "
                          "GROUP BY story_id HAVING n > 1").fetchall()

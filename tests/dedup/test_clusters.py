@@ -12,8 +12,16 @@ def found(text_a: str, text_b: str, hours_apart: float = 1) -> bool:
     return bool(set(a.keys) & set(b.keys)) and clusters.verify(a, b)
 
 
-def signed(*stories):
-    return [(story, clusters.fingerprint(story)) for story in stories]
+def resolved(*stories, earlier=()):
+    resolution = clusters.resolve_cluster([clusters.fingerprint(s) for s in stories], list(earlier))
+    return {s.story_id: clusters.apply_assignment(s, "", resolution.assignments[s.story_id])
+            for s in stories}
+
+
+def earlier_entry(story):
+    fp = clusters.fingerprint(story)
+    return clusters.index_entry(fp, clusters.Assignment(clusters.cluster_id_for(story.story_id)),
+                                fp.time)
 
 
 BASE = news_text(11, words=220)
@@ -98,32 +106,61 @@ def test_canonical_is_earliest_then_longest():
 
 
 def test_resolution_checks_members_against_the_canonical_story():
-    # A ~ B (B is A with 40% more text) and B ~ C (C is B's second half), but C is not A.
-    a_text = news_text(21, words=200)
-    b_text = a_text + "\n\n" + news_text(22, words=160)
-    c_text = " ".join(b_text.split()[150:])
+    # A digest D holds two whole stories A and C: A ~ D and D ~ C (both contained in D),
+    # but A and C are different stories.
+    a_text, c_text = news_text(21, words=200), news_text(22, words=200)
     a = make_story("a", a_text, published=T0)
-    b = make_story("b", b_text, published=T0 + dt.timedelta(hours=1))
+    d = make_story("d", a_text + "\n\n" + c_text, published=T0 + dt.timedelta(hours=1))
     c = make_story("c", c_text, published=T0 + dt.timedelta(hours=2))
-    assert clusters.verify(clusters.fingerprint(b), clusters.fingerprint(c))
-    result = {s.story_id: s for s in clusters.resolve_cluster(signed(c, b, a), []).written}
-    assert result["b"].duplicate_of == "a" and result["a"].num_duplicates == 1
+    assert clusters.verify(clusters.fingerprint(d), clusters.fingerprint(c))
+    result = resolved(c, d, a)
+    assert result["d"].duplicate_of == "a" and result["a"].num_duplicates == 1
     assert not result["c"].is_duplicate
     assert result["c"].cluster_id != result["a"].cluster_id
 
 
+def test_a_summary_as_canonical_keeps_copies_with_a_trimmed_lead():
+    summary = make_story("summary", " ".join(BASE.split()[:50]), published=T0)
+    full = make_story("full", BASE, published=T0 + dt.timedelta(minutes=5))
+    trimmed = make_story("trimmed", "\n\n".join(PARAGRAPHS[1:]), published=T0 + dt.timedelta(hours=1))
+    result = resolved(trimmed, full, summary)
+    assert result["full"].duplicate_of == "summary"
+    assert result["trimmed"].duplicate_of == "summary"
+    assert result["summary"].num_duplicates == 2
+
+
 def test_resolution_points_new_copies_at_the_earlier_canonical():
-    original = make_story("orig", BASE)
-    earlier = clusters.index_entry(clusters.fingerprint(original),
-                                   clusters.as_canonical(original, "h", 0), clusters.story_time(original))
+    earlier = earlier_entry(make_story("orig", BASE))
     copy = make_story("copy", edit_words(BASE, 0.03, seed=2), published=T0 + dt.timedelta(hours=3))
-    written = clusters.resolve_cluster(signed(copy), [earlier]).written
-    assert [(s.story_id, s.is_duplicate, s.duplicate_of, s.cluster_id) for s in written] == \
-        [("copy", True, "orig", clusters.cluster_id_for("orig"))]
+    story = resolved(copy, earlier=[earlier])["copy"]
+    assert (story.is_duplicate, story.duplicate_of, story.cluster_id) == \
+        (True, "orig", clusters.cluster_id_for("orig"))
 
 
-def test_the_same_item_twice_is_written_once():
-    story = make_story("a", BASE)
-    resolution = clusters.resolve_cluster(signed(story, story), [])
-    assert [s.story_id for s in resolution.written] == ["a"]
-    assert [s.story_id for s in resolution.repeated] == ["a"]
+def test_the_same_item_twice_is_counted_once():
+    fp = clusters.fingerprint(make_story("a", BASE))
+    resolution = clusters.resolve_cluster([fp, fp], [])
+    assert resolution.assignments["a"] == clusters.Assignment(clusters.cluster_id_for("a"), copies=2)
+    assert len(resolution.entries) == 1
+
+
+def test_assignment_round_trip():
+    for assignment in (clusters.Assignment("c1"), clusters.Assignment("c1", "s9", 0, 3)):
+        assert clusters.Assignment.decode(assignment.encode()) == assignment
+
+
+def test_pair_screen_keeps_true_copies_and_drops_strangers():
+    base = clusters.fingerprint(make_story("a", BASE))
+    for text in (edit_words(BASE, 0.05, seed=3), " ".join(BASE.split()[:int(0.6 * len(BASE.split()))]),
+                 " ".join(BASE.split()[:45])):
+        assert clusters.plausible(base, clusters.fingerprint(make_story("b", text)))
+    assert not clusters.plausible(base, clusters.fingerprint(make_story("c", news_text(12, words=220))))
+
+
+def test_fingerprint_survives_packing():
+    fp = clusters.fingerprint(make_story("a", BASE, guid="g"))
+    unpacked = clusters.unpack_fingerprint(clusters.pack_fingerprint(fp))
+    assert (unpacked.story_id, unpacked.keys, unpacked.ingest_keys, unpacked.size) == \
+        (fp.story_id, fp.keys, fp.ingest_keys, fp.size)
+    assert (unpacked.shingles == fp.shingles).all() and (unpacked.lead == fp.lead).all()
+    assert clusters.unpack_fingerprint(clusters.pack_fingerprint(fp, with_shingles=False)).shingles is None

@@ -38,8 +38,8 @@ def test_jaccard_estimate_tracks_exact_jaccard():
     base = news_text(7, words=400)
     for fraction in (0.02, 0.05, 0.10):
         edited = edit_words(base, fraction, seed=3)
-        a = sketch.shingle_hashes(sketch.normalise(base).split())
-        b = sketch.shingle_hashes(sketch.normalise(edited).split())
+        a = sketch.shingle_hashes(sketch.normalise(base))
+        b = sketch.shingle_hashes(sketch.normalise(edited))
         overlap = sketch.exact_overlap(a, b)
         exact = overlap / (a.size + b.size - overlap)
         estimate = sketch.jaccard_estimate(sketch.minhash(a), sketch.minhash(b))
@@ -53,7 +53,7 @@ def test_unrelated_texts_share_no_band():
 
 def test_empty_text_has_a_signature():
     assert sketch.signature("").shape == (params.NUM_PERM,)
-    assert sketch.shingle_hashes([]).size == 0
+    assert sketch.shingle_hashes("").size == 0
 
 
 def test_near_duplicate_rule():
@@ -61,3 +61,9 @@ def test_near_duplicate_rule():
     assert sketch.is_near_duplicate(60, 60, 100)  # contained
     assert not sketch.is_near_duplicate(40, 100, 100)  # shared quote
     assert not sketch.is_near_duplicate(0, 0, 100)
+
+
+def test_sorted_set_matches_numpy_unique():
+    values = np.array([5, 1, 5, 3, 1, 9], dtype=np.uint32)
+    np.testing.assert_array_equal(sketch.sorted_set(values), np.unique(values))
+    assert sketch.sorted_set(np.empty(0, dtype=np.uint32)).size == 0

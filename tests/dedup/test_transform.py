@@ -59,7 +59,9 @@ def test_deduplicate_handles_empty_input(test_pipeline):
 def _run_with_state(stories, state, started, expected_rows, expected_already):
     pipeline = beam_test_pipeline()
     with pipeline as p:
-        result = p | beam.Create(stories) | Deduplicate(state=state, run_started=started)
+        dedup = Deduplicate(state=state, run_started=started)
+        result = p | beam.Create(stories) | dedup
+        dedup.commit_state(result.stories)
         assert_that(cluster_rows(result.stories), equal_to(expected_rows))
         assert_that(result.already_ingested | beam.Map(lambda s: s.story_id),
                     equal_to(expected_already), label="already")
@@ -89,7 +91,7 @@ def test_parameter_change_rebuilds_the_index(tmp_path, caplog):
     state = str(tmp_path / "state")
     original = make_story("wire", WIRE)
     entry = clusters.index_entry(clusters.fingerprint(original),
-                                 clusters.as_canonical(original, "h", 0), clusters.story_time(original))
+                                 clusters.Assignment(cid("wire")), clusters.story_time(original))
     old_file = index.write_index(state, RUN1, 14, [entry], version="dedup-older-params")
     assert index.index_files(state, RUN1, 14) == []
     assert "other parameters" in caplog.text
@@ -107,8 +109,8 @@ def test_parameter_change_rebuilds_the_index(tmp_path, caplog):
 
 def test_index_is_pruned_to_the_window(tmp_path):
     state = str(tmp_path / "state")
-    story = make_story("wire", WIRE)
-    entry = clusters.index_entry(clusters.fingerprint(story), clusters.as_canonical(story, "h", 0), 0)
+    entry = clusters.index_entry(clusters.fingerprint(make_story("wire", WIRE)),
+                                 clusters.Assignment(cid("wire")), 0)
     index.write_index(state, RUN1, 14, [entry])
     assert len(index.index_files(state, RUN1 + dt.timedelta(days=13), 14)) == 1
     assert index.index_files(state, RUN1 + dt.timedelta(days=15), 14) == []
@@ -117,9 +119,21 @@ def test_index_is_pruned_to_the_window(tmp_path):
 def test_index_round_trip(tmp_path):
     story = make_story("wire", WIRE, guid="g-1")
     fp = clusters.fingerprint(story)
-    entry = clusters.index_entry(fp, clusters.as_canonical(story, fp.content_hash, 0), fp.time)
+    entry = clusters.index_entry(fp, clusters.Assignment(cid("wire")), fp.time)
     (decoded,) = index.decode_index(index.encode_index([entry]))
     assert decoded.keys == entry.keys and decoded.ingest_keys == entry.ingest_keys
     assert (decoded.signature == entry.signature).all()
     assert (decoded.story_id, decoded.cluster_id, decoded.canonical_id, decoded.size) == \
         (entry.story_id, entry.cluster_id, entry.canonical_id, entry.size)
+
+
+def test_an_item_read_twice_is_written_once(test_pipeline):
+    story = make_story("wire", WIRE)
+    copy = make_story("wire-copy", edit_words(WIRE, 0.03, seed=5), published=T0 + dt.timedelta(hours=1))
+    with test_pipeline as p:
+        result = p | beam.Create([story, story, copy]) | Deduplicate()
+        assert_that(cluster_rows(result.stories), equal_to([
+            ("wire", False, None, 1, cid("wire"), True),
+            ("wire-copy", True, "wire", 0, cid("wire"), True)]))
+        assert_that(result.already_ingested | beam.Map(lambda s: s.story_id), equal_to(["wire"]),
+                    label="read_twice")

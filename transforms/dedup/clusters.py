@@ -27,7 +27,9 @@ class Fingerprint:
     content_hash: str
     short: bool
     size: int  # number of distinct shingles
+    length: int  # characters of the story's text: the canonical story's tie-break
     signature: np.ndarray
+    lead: np.ndarray  # small MinHash of the opening shingles
     keys: tuple[int, ...]
     shingles: np.ndarray | None = None
     ingest_keys: tuple[int, ...] = ()
@@ -39,45 +41,47 @@ class Fingerprint:
     def from_earlier_run(self) -> bool:
         return bool(self.cluster_id)
 
-
-class FingerprintCoder(beam.coders.Coder):
-    """Packs a fingerprint into flat bytes: the arrays travel as raw buffers, which is
-    several times cheaper than pickling them inside a dataclass on every shuffle."""
-
-    _HEAD = struct.Struct("<qqq?iiiiiiii")
-
-    def encode(self, fp: Fingerprint) -> bytes:
-        texts = [t.encode("utf-8") for t in (fp.story_id, fp.content_hash, fp.cluster_id,
-                                               fp.canonical_id)]
-        signature = np.ascontiguousarray(fp.signature, dtype=np.uint32).tobytes()
-        keys = np.asarray(fp.keys, dtype=np.int64).tobytes()
-        ingest = np.asarray(fp.ingest_keys, dtype=np.int64).tobytes()
-        shingles = b"" if fp.shingles is None else np.ascontiguousarray(fp.shingles, np.uint32).tobytes()
-        head = self._HEAD.pack(fp.time, fp.canonical_time, fp.size, fp.short,
-                               *(len(t) for t in texts), len(signature), len(keys), len(ingest),
-                               -1 if fp.shingles is None else len(shingles))
-        return b"".join([head, *texts, signature, keys, ingest, shingles])
-
-    def decode(self, data: bytes) -> Fingerprint:
-        (time, canonical_time, size, short, *lengths) = self._HEAD.unpack_from(data)
-        offset, parts = self._HEAD.size, []
-        for length in lengths:
-            parts.append(data[offset:offset + max(length, 0)])
-            offset += max(length, 0)
-        story_id, content, cluster_id, canonical_id = (p.decode("utf-8") for p in parts[:4])
-        return Fingerprint(
-            story_id=story_id, time=time, content_hash=content, short=short, size=size,
-            signature=np.frombuffer(parts[4], dtype=np.uint32),
-            keys=tuple(np.frombuffer(parts[5], dtype=np.int64).tolist()),
-            shingles=None if lengths[-1] < 0 else np.frombuffer(parts[7], dtype=np.uint32),
-            ingest_keys=tuple(np.frombuffer(parts[6], dtype=np.int64).tolist()),
-            cluster_id=cluster_id, canonical_id=canonical_id, canonical_time=canonical_time)
-
-    def is_deterministic(self) -> bool:
-        return True
+    def __reduce__(self):
+        # Beam pickles values it has no coder for: make that the compact packed form.
+        return unpack_fingerprint, (pack_fingerprint(self),)
 
 
-beam.coders.registry.register_coder(Fingerprint, FingerprintCoder)
+_HEAD = struct.Struct("<qqqq?iiiiiiiii")
+
+
+def pack_fingerprint(fp: Fingerprint, with_shingles: bool = True) -> bytes:
+    """Flat bytes: the arrays travel as raw buffers, several times cheaper than pickling
+    them inside a dataclass each time a fingerprint crosses a shuffle."""
+    texts = [t.encode("utf-8") for t in (fp.story_id, fp.content_hash, fp.cluster_id,
+                                           fp.canonical_id)]
+    arrays = [np.ascontiguousarray(fp.signature, dtype=np.uint32).tobytes(),
+              np.ascontiguousarray(fp.lead, dtype=np.uint32).tobytes(),
+              np.asarray(fp.keys, dtype=np.int64).tobytes(),
+              np.asarray(fp.ingest_keys, dtype=np.int64).tobytes()]
+    shingles = (np.ascontiguousarray(fp.shingles, np.uint32).tobytes()
+                if with_shingles and fp.shingles is not None else None)
+    head = _HEAD.pack(fp.time, fp.canonical_time, fp.size, fp.length, fp.short,
+                      *(len(part) for part in texts + arrays),
+                      -1 if shingles is None else len(shingles))
+    return b"".join([head, *texts, *arrays, shingles or b""])
+
+
+def unpack_fingerprint(data: bytes) -> Fingerprint:
+    time, canonical_time, size, length, short, *lengths = _HEAD.unpack_from(data)
+    offset, parts = _HEAD.size, []
+    for part_length in lengths:
+        parts.append(data[offset:offset + max(part_length, 0)])
+        offset += max(part_length, 0)
+    story_id, content, cluster_id, canonical_id = (part.decode("utf-8") for part in parts[:4])
+    signature, lead, keys, ingest, shingles = parts[4:]
+    return Fingerprint(
+        story_id=story_id, time=time, content_hash=content, short=short, size=size, length=length,
+        signature=np.frombuffer(signature, dtype=np.uint32),
+        lead=np.frombuffer(lead, dtype=np.uint32),
+        keys=tuple(np.frombuffer(keys, dtype=np.int64).tolist()),
+        shingles=None if lengths[-1] < 0 else np.frombuffer(shingles, dtype=np.uint32),
+        ingest_keys=tuple(np.frombuffer(ingest, dtype=np.int64).tolist()),
+        cluster_id=cluster_id, canonical_id=canonical_id, canonical_time=canonical_time)
 
 
 def story_time(story: Story) -> int:
@@ -98,16 +102,18 @@ def fingerprint(story: Story) -> Fingerprint:
     words = sketch.words(story.text)
     normalised = " ".join(words)
     content = sketch.hash_normalised(normalised)
-    shingles = sketch.shingle_hashes(words)
+    sequence = sketch.shingle_sequence(normalised)
+    shingles = sketch.sorted_set(sequence)
     short = len(words) < params.SHORT_TEXT_WORDS
-    keys: list[int] = [sketch.exact_key(normalised)] if words else []
     signature = sketch.minhash(shingles)
-    if not short:
-        keys += sketch.band_keys(signature)
-        keys += sketch.lead_keys(sketch.lead_signature(words))
-        keys.append(sketch.prefix_key(words))
+    lead = sketch.lead_signature(sequence)
+    if short:  # identical normalised text only
+        keys = [sketch.exact_key(normalised)] if words else []
+    else:  # identical long texts share every band: no exact key needed
+        keys = sketch.band_keys(signature) + sketch.lead_keys(lead) + [sketch.prefix_key(words)]
     return Fingerprint(story_id=story.story_id, time=story_time(story), content_hash=content,
-                       short=short, size=int(shingles.size), signature=signature,
+                       short=short, size=int(shingles.size), length=len(story.text or ""),
+                       signature=signature, lead=lead,
                        keys=tuple(keys), shingles=shingles,
                        ingest_keys=story_ingest_keys(story, content))
 
@@ -118,7 +124,8 @@ def _max_span(a: Fingerprint, b: Fingerprint) -> int:
 
 
 def verify(a: Fingerprint, b: Fingerprint) -> bool:
-    """Is ``b`` the same text republished as ``a``? Exact when both have shingles."""
+    """Is ``b`` the same text republished as ``a``? Exact when both have shingles,
+    estimated from the signatures against entries of earlier runs."""
     if a.story_id == b.story_id:
         return True
     if abs(a.time - b.time) > _max_span(a, b):
@@ -130,6 +137,24 @@ def verify(a: Fingerprint, b: Fingerprint) -> bool:
     else:
         overlap = sketch.estimated_overlap(a.signature, a.size, b.signature, b.size)
     return sketch.is_near_duplicate(overlap, a.size, b.size)
+
+
+def plausible(a: Fingerprint, b: Fingerprint) -> bool:
+    """Could ``a`` and ``b`` be the same text? A loose test on signatures alone, to keep
+    chance LSH collisions out of the components; every member is then verified exactly
+    against its canonical story (``resolve_cluster``)."""
+    if a.story_id == b.story_id:
+        return True
+    if abs(a.time - b.time) > _max_span(a, b):
+        return False
+    if a.short or b.short:
+        return a.content_hash == b.content_hash
+    if min(a.size, b.size) == 0:
+        return False
+    overlap = sketch.estimated_overlap(a.signature, a.size, b.signature, b.size)
+    return (overlap / (a.size + b.size - overlap) >= params.PLAUSIBLE_JACCARD
+            or overlap / min(a.size, b.size) >= params.PLAUSIBLE_CONTAINMENT
+            or sketch.jaccard_estimate(a.lead, b.lead) >= params.PLAUSIBLE_LEAD_JACCARD)
 
 
 BucketMember = tuple[str, int, bool]  # story_id, time, from an earlier run
@@ -200,6 +225,37 @@ class UnionFindFn(beam.CombineFn):
         return {node: self._find(parent, node) for node in list(parent)}
 
 
+@dataclasses.dataclass(frozen=True)
+class SortedLookup:
+    """A read-only map or set as sorted numpy arrays: one object for the runner to size,
+    ship and cache as a side input (a dict of 100k strings is 200k objects)."""
+
+    keys: np.ndarray
+    values: np.ndarray | None = None
+
+    @classmethod
+    def of_dict(cls, mapping: dict[str, str]) -> "SortedLookup":
+        keys = sorted(mapping)
+        return cls(np.array(keys, dtype=str), np.array([mapping[k] for k in keys], dtype=str))
+
+    @classmethod
+    def of_ints(cls, values: Iterable[int]) -> "SortedLookup":
+        return cls(np.unique(np.fromiter(values, dtype=np.int64)))
+
+    def _find(self, key) -> int | None:
+        if self.keys.size == 0:
+            return None
+        at = int(np.searchsorted(self.keys, key))
+        return at if at < self.keys.size and self.keys[at] == key else None
+
+    def __contains__(self, key) -> bool:
+        return self._find(key) is not None
+
+    def get(self, key: str) -> str | None:
+        at = self._find(key)
+        return None if at is None else str(self.values[at])
+
+
 def canonical_order(story: Story) -> tuple:
     """Earliest published first; ties broken by the longest text, then by id."""
     return story_time(story), -len(story.text or ""), story.story_id
@@ -209,73 +265,110 @@ def choose_canonical(stories: Sequence[Story]) -> Story:
     return min(stories, key=canonical_order)
 
 
-def as_canonical(story: Story, content: str, num_duplicates: int) -> Story:
-    return dataclasses.replace(story, content_hash=content, cluster_id=cluster_id_for(story.story_id),
-                               is_duplicate=False, duplicate_of=None, num_duplicates=num_duplicates)
+def _fingerprint_order(fp: Fingerprint) -> tuple:
+    return fp.time, -fp.length, fp.story_id  # canonical_order, on fingerprints
 
 
-def as_duplicate(story: Story, content: str, canonical_id: str, cluster_id: str) -> Story:
-    return dataclasses.replace(story, content_hash=content, cluster_id=cluster_id,
-                               is_duplicate=True, duplicate_of=canonical_id, num_duplicates=0)
+@dataclasses.dataclass(frozen=True)
+class Assignment:
+    """A story's place in its cluster, as the stories table records it."""
+
+    cluster_id: str
+    duplicate_of: str | None = None
+    num_duplicates: int = 0
+    copies: int = 1  # the same item read this many times in this run: written once
+
+    _SEP = "\x1f"
+
+    def encode(self) -> str:
+        return self._SEP.join((self.cluster_id, self.duplicate_of or "", str(self.num_duplicates),
+                               str(self.copies)))
+
+    @classmethod
+    def decode(cls, text: str) -> "Assignment":
+        cluster_id, duplicate_of, num_duplicates, copies = text.split(cls._SEP)
+        return cls(cluster_id, duplicate_of or None, int(num_duplicates), int(copies))
 
 
-def index_entry(fp: Fingerprint, story: Story, canonical_time: int) -> Fingerprint:
+def apply_assignment(story: Story, content: str, assignment: Assignment | None) -> Story:
+    """The story with its cluster fields; None: alone in its cluster."""
+    assignment = assignment or Assignment(cluster_id_for(story.story_id))
+    return dataclasses.replace(story, content_hash=content, cluster_id=assignment.cluster_id,
+                               is_duplicate=assignment.duplicate_of is not None,
+                               duplicate_of=assignment.duplicate_of,
+                               num_duplicates=assignment.num_duplicates)
+
+
+def index_entry(fp: Fingerprint, assignment: Assignment, canonical_time: int) -> Fingerprint:
     """What the next runs keep of a story written by this one."""
-    return dataclasses.replace(fp, shingles=None, cluster_id=story.cluster_id,
-                               canonical_id=story.duplicate_of or story.story_id,
+    return dataclasses.replace(fp, shingles=None, cluster_id=assignment.cluster_id,
+                               canonical_id=assignment.duplicate_of or fp.story_id,
                                canonical_time=canonical_time)
+
+
+def _same_as_widest(widest: Fingerprint, fp: Fingerprint, canonical: Fingerprint) -> bool:
+    if fp.short or widest.short or abs(fp.time - canonical.time) > _max_span(canonical, fp):
+        return False
+    overlap = sketch.exact_overlap(widest.shingles, fp.shingles)
+    return overlap / (widest.size + fp.size - overlap) >= params.MIN_JACCARD_VIA_WIDEST
 
 
 @dataclasses.dataclass
 class Resolution:
-    written: list[Story]  # canonical stories and duplicates of this run
-    repeated: list[Story]  # the same item read twice in this run: written once
+    assignments: dict[str, Assignment]  # story_id -> its cluster, for this run's stories
     entries: list[Fingerprint]  # for the index of later runs
 
 
-def resolve_cluster(signed: Sequence[tuple[Story, Fingerprint]],
-                    earlier: Sequence[Fingerprint]) -> Resolution:
+def resolve_cluster(component: Sequence[Fingerprint], earlier: Sequence[Fingerprint]) -> Resolution:
     """Clusters of one connected component, each checked against its canonical story.
 
     A story matching an entry of an earlier run is a duplicate of that entry's canonical
     story. The rest are peeled greedily: the canonical story of what remains takes every
-    remaining story that verifies against it (exactly, within the time span); the others
-    form the next cluster. Checking against the canonical story, not a neighbour, is what
-    stops a chain A~B~C from merging distinct stories.
+    remaining story that verifies against it (exactly, within the time span), or against
+    its widest such member; the others form the next cluster. Checking against the
+    canonical story (one hop at most), not along the chain of neighbours, is what stops a
+    chain A~B~C~D from merging distinct stories.
     """
+    copies: dict[str, int] = {}
     fps: dict[str, Fingerprint] = {}
-    unique, repeated = [], []
-    for story, fp in sorted(signed, key=lambda pair: canonical_order(pair[0])):
-        (repeated if story.story_id in fps else unique).append(story)
-        fps.setdefault(story.story_id, fp)
-    written: list[Story] = []
+    for fp in component:
+        copies[fp.story_id] = copies.get(fp.story_id, 0) + 1
+        fps.setdefault(fp.story_id, fp)
+    assignments: dict[str, Assignment] = {}
     entries: list[Fingerprint] = []
 
+    def assign(fp: Fingerprint, cluster_id: str, duplicate_of: str | None, canonical_time: int,
+               num_duplicates: int = 0) -> None:
+        assignment = Assignment(cluster_id, duplicate_of, num_duplicates, copies[fp.story_id])
+        assignments[fp.story_id] = assignment
+        entries.append(index_entry(fp, assignment, canonical_time))
+
     remaining = []
-    for story in unique:
-        fp = fps[story.story_id]
+    for fp in sorted(fps.values(), key=_fingerprint_order):
         matches = [entry for entry in earlier if verify(entry, fp)
                    and abs(fp.time - entry.canonical_time) <= _max_span(entry, fp)]
         if not matches:
-            remaining.append(story)
+            remaining.append(fp)
             continue
         anchor = min(matches, key=lambda entry: (entry.canonical_time, entry.canonical_id))
-        duplicate = as_duplicate(story, fp.content_hash, anchor.canonical_id, anchor.cluster_id)
-        written.append(duplicate)
-        entries.append(index_entry(fp, duplicate, anchor.canonical_time))
+        assign(fp, anchor.cluster_id, anchor.canonical_id, anchor.canonical_time)
 
     while remaining:
         canonical, rest = remaining[0], remaining[1:]
-        canonical_fp = fps[canonical.story_id]
-        members = [story for story in rest if verify(canonical_fp, fps[story.story_id])]
-        member_ids = {story.story_id for story in members}
-        remaining = [story for story in rest if story.story_id not in member_ids]
-        head = as_canonical(canonical, canonical_fp.content_hash, len(members))
-        written.append(head)
-        entries.append(index_entry(canonical_fp, head, canonical_fp.time))
-        for story in members:
-            duplicate = as_duplicate(story, fps[story.story_id].content_hash,
-                                     head.story_id, head.cluster_id)
-            written.append(duplicate)
-            entries.append(index_entry(fps[story.story_id], duplicate, canonical_fp.time))
-    return Resolution(written=written, repeated=repeated, entries=entries)
+        members = [fp for fp in rest if verify(canonical, fp)]
+        member_ids = {fp.story_id for fp in members}
+        if members:
+            # A summary as canonical story does not contain a copy with a trimmed lead; the
+            # full text does. One hop through the widest verified member, never more, and
+            # only for near-equal texts (a digest holding two stories stays apart).
+            widest = max(members, key=lambda fp: fp.size)
+            reached = [fp for fp in rest if fp.story_id not in member_ids
+                       and _same_as_widest(widest, fp, canonical)]
+            members += reached
+            member_ids.update(fp.story_id for fp in reached)
+        remaining = [fp for fp in rest if fp.story_id not in member_ids]
+        cluster_id = cluster_id_for(canonical.story_id)
+        assign(canonical, cluster_id, None, canonical.time, len(members))
+        for fp in members:
+            assign(fp, cluster_id, canonical.story_id, canonical.time)
+    return Resolution(assignments=assignments, entries=entries)

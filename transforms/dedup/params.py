@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-PARAMS_VERSION = "dedup-3gram-128p-32x4-lead48x8-v1"
+PARAMS_VERSION = "dedup-3gram-128p-32x4-lead48x8-v3"
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -44,8 +44,17 @@ MIN_JACCARD = 0.5
 # as long as the quote is under ~3/4 of the shorter story.
 MIN_CONTAINMENT = 0.75
 
+# Candidate pairs are first screened on signatures alone (no shingles cross the shuffle):
+# generous thresholds, several standard deviations of the estimate below the ones above.
+PLAUSIBLE_JACCARD = 0.35
+PLAUSIBLE_CONTAINMENT = 0.55
+PLAUSIBLE_LEAD_JACCARD = 0.5
+
 # Chaining guards: a cluster never spans more than this from its canonical story, and
-# every member is checked against the canonical story itself.
+# every member is checked against the canonical story itself, or (one hop, when the
+# canonical story is a summary or cut copy) is nearly the same text as the cluster's
+# widest member, by Jaccard: a digest holding two whole stories stays below it.
+MIN_JACCARD_VIA_WIDEST = 0.6
 MAX_CLUSTER_SPAN = dt.timedelta(days=14)
 # Identical short posts (air alerts) recur as separate events; only close reposts merge.
 SHORT_TEXT_MAX_SPAN = dt.timedelta(hours=12)

@@ -43,8 +43,9 @@ def words(text: str) -> list[str]:
     if not unicodedata.is_normalized("NFKC", text):  # the check is ~15x faster than normalising
         text = unicodedata.normalize("NFKC", text)
     found = _WORD.findall(text.casefold())
-    if _MAY_HOLD_FOLDED_DIGITS.search(" ".join(found)):
-        found = _WORD.findall(_NON_ASCII_DIGITS.sub(_fold_digits, " ".join(found)))
+    joined = " ".join(found)
+    if _MAY_HOLD_FOLDED_DIGITS.search(joined):
+        found = _WORD.findall(_NON_ASCII_DIGITS.sub(_fold_digits, joined))
     return found
 
 
@@ -63,7 +64,7 @@ def hash_normalised(normalised: str) -> str:
 
 
 def _key(kind: str, data: bytes, index: int = 0) -> int:
-    # 63 bits so that keys fit Beam's VarIntCoder.
+    # 63 bits: keys stay machine-size ints, which Beam's coders encode natively.
     return xxhash.xxh3_64_intdigest(data, seed=params.KEY_SEEDS[kind] + index) & _MASK63
 
 
@@ -71,9 +72,8 @@ def exact_key(normalised: str) -> int:
     return _key("exact", normalised.encode("utf-8"))
 
 
-def prefix_key(words: list[str]) -> int | None:
-    if len(words) < params.PREFIX_WORDS:
-        return None
+def prefix_key(words: list[str]) -> int:
+    """The opening words, exactly: a feed summary or a cut copy starts like its story."""
     return _key("prefix", " ".join(words[:params.PREFIX_WORDS]).encode("utf-8"))
 
 
@@ -91,28 +91,39 @@ def _fmix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _U64(33))
 
 
-def shingle_hashes(words: list[str]) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the word n-grams (n = SHINGLE_WORDS).
+def shingle_sequence(normalised: str) -> np.ndarray:
+    """32-bit hashes of the word n-grams (n = SHINGLE_WORDS) of a normalised text, in order.
 
     Each word is hashed once with xxh3; an n-gram's hash is an order-sensitive mix of
-    its words' hashes, computed for all n-grams at once. Measured: 3x faster than
-    hashing each n-gram string, with the same spread.
+    its words' hashes, computed for all n-grams at once (measured: 3x faster than
+    hashing each n-gram string, with the same spread).
     """
     n = params.SHINGLE_WORDS
-    if not words:
+    tokens = normalised.encode("utf-8").split()
+    if not tokens:
         return np.empty(0, dtype=_U32)
-    word_hashes = np.fromiter((xxhash.xxh3_64_intdigest(w.encode("utf-8")) for w in words),
-                              dtype=_U64, count=len(words))
-    if len(words) < n:
-        combined = word_hashes[:1].copy()
-        for extra in word_hashes[1:]:
-            combined = combined * _U64(0x9E3779B97F4A7C15) + extra
-    else:
-        count = len(words) - n + 1
-        combined = word_hashes[:count].copy()
-        for offset in range(1, n):
-            combined = combined * _U64(0x9E3779B97F4A7C15) + word_hashes[offset:offset + count]
-    return np.unique((_fmix64(combined) >> _U64(32)).astype(_U32))
+    word_hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, tokens), dtype=_U64, count=len(tokens))
+    count = max(1, len(tokens) - n + 1)
+    combined = word_hashes[:count].copy()
+    for offset in range(1, min(n, len(tokens))):
+        combined = combined * _U64(0x9E3779B97F4A7C15) + word_hashes[offset:offset + count]
+    return (_fmix64(combined) >> _U64(32)).astype(_U32)
+
+
+def sorted_set(hashes: np.ndarray) -> np.ndarray:
+    """Sorted unique values (np.unique's hash-based path is ~6x slower on these sizes)."""
+    ordered = np.sort(hashes)
+    if ordered.size < 2:
+        return ordered
+    keep = np.empty(ordered.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+def shingle_hashes(normalised: str) -> np.ndarray:
+    """The set of a normalised text's shingle hashes, sorted."""
+    return sorted_set(shingle_sequence(normalised))
 
 
 def _permutations(count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -143,13 +154,12 @@ def minhash(hashes: np.ndarray, num_perm: int = params.NUM_PERM) -> np.ndarray:
 
 def signature(text: str) -> np.ndarray:
     """MinHash signature (uint32, NUM_PERM values) of a text's word shingles."""
-    return minhash(shingle_hashes(words(text)))
+    return minhash(shingle_hashes(normalise(text)))
 
 
-def lead_signature(words: list[str]) -> np.ndarray:
+def lead_signature(sequence: np.ndarray) -> np.ndarray:
     """A small MinHash of the opening shingles (first LEAD_PERM permutations)."""
-    opening = words[:params.LEAD_SHINGLES + params.SHINGLE_WORDS - 1]
-    return minhash(shingle_hashes(opening), params.LEAD_PERM)
+    return minhash(sorted_set(sequence[:params.LEAD_SHINGLES]), params.LEAD_PERM)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:

@@ -1,7 +1,7 @@
 """The index of earlier runs under ``--state DIR`` (a local path or any Beam filesystem URL).
 
 Layout: ``DIR/dedup/<PARAMS_VERSION>/index-<run start>-<digest>.npz``, one compact file
-per run with the fingerprints (keys, signature, cluster) of every story it wrote. A run
+per run with the fingerprints (keys, signatures, cluster) of every story it wrote. A run
 reads the files of the last ``window_days`` and, at its end, writes its own and deletes
 files older than the window. Files of another parameter version are never read: their
 signatures are not comparable. They are reported with a warning and deleted when the
@@ -86,6 +86,11 @@ def _unpack(name: str, data) -> list[tuple[int, ...]]:
     return [tuple(values[offsets[i]:offsets[i + 1]]) for i in range(len(offsets) - 1)]
 
 
+def _stack(arrays: list[np.ndarray], width: int) -> np.ndarray:
+    return (np.stack(arrays).astype(np.uint32) if arrays
+            else np.empty((0, width), dtype=np.uint32))
+
+
 def encode_index(entries: Sequence[Fingerprint], version: str = params.PARAMS_VERSION) -> bytes:
     arrays = {
         "params_version": np.array(version),
@@ -97,8 +102,9 @@ def encode_index(entries: Sequence[Fingerprint], version: str = params.PARAMS_VE
         "canonical_time": np.array([e.canonical_time for e in entries], dtype=np.int64),
         "short": np.array([e.short for e in entries], dtype=bool),
         "size": np.array([e.size for e in entries], dtype=np.int64),
-        "signature": (np.stack([e.signature for e in entries]).astype(np.uint32) if entries
-                      else np.empty((0, params.NUM_PERM), dtype=np.uint32)),
+        "length": np.array([e.length for e in entries], dtype=np.int64),
+        "signature": _stack([e.signature for e in entries], params.NUM_PERM),
+        "lead": _stack([e.lead for e in entries], params.LEAD_PERM),
     }
     _pack("keys", [e.keys for e in entries], arrays)
     _pack("ingest_keys", [e.ingest_keys for e in entries], arrays)
@@ -116,10 +122,12 @@ def decode_index(blob: bytes, version: str = params.PARAMS_VERSION) -> list[Fing
     keys, ingest = _unpack("keys", data), _unpack("ingest_keys", data)
     columns = {name: data[name].tolist() for name in
                ("story_id", "cluster_id", "canonical_id", "content_hash", "time",
-                "canonical_time", "short", "size")}
+                "canonical_time", "short", "size", "length")}
     return [Fingerprint(story_id=columns["story_id"][i], time=columns["time"][i],
                         content_hash=columns["content_hash"][i], short=columns["short"][i],
-                        size=columns["size"][i], signature=data["signature"][i].copy(),
+                        size=columns["size"][i], length=columns["length"][i],
+                        signature=data["signature"][i].copy(),
+                        lead=data["lead"][i].copy(),
                         keys=keys[i], ingest_keys=ingest[i], cluster_id=columns["cluster_id"][i],
                         canonical_id=columns["canonical_id"][i],
                         canonical_time=columns["canonical_time"][i])
