@@ -329,3 +329,98 @@ def test_one_of_several_counts_is_the_places_own(gazetteer):
 def test_a_combined_attack_is_filed_under_its_missiles(gazetteer):
     row = one("Росіяни атакували Київ ударними дронами та балістичними ракетами, загинули 7 людей.", gazetteer)
     assert (row.event_type, row.weapon, row.killed) == ("missile_strike", "ballistic_missile", 7)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Drones attacked a plant in Yelabuga. Eight workers were injured, three of them seriously.", None, 8),
+    ("Дроны атаковали завод в Елабуге, пострадали восемь рабочих, из них трое тяжело.", None, 8),
+    ("Дрони атакували Харків, поранено вісім людей, з них троє дітей.", None, 8),
+    ("A missile strike on Kharkiv killed three people - two men and a woman.", 3, None),
+    ("Ракетный удар по Харькову: погибли три человека (двое мужчин и женщина).", 3, None),
+    ("A drone hit Kharkiv. Three people were killed. Three people were killed in the attack, the mayor said.",
+     3, None),
+])
+def test_a_part_of_a_casualty_figure_is_not_added_to_it(gazetteer, text, killed, injured):
+    row = one(text, gazetteer)
+    assert (row.killed, row.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "A missile hit Kharkiv. The strike was carried out with an Iskander-M missile launched from Russia's "
+    "Belgorod region.",
+    "Ракета влучила в Харків. Її було випущено з території Бєлгородської області.",
+    "Ракета попала в Харьков, она была выпущена с территории Белгородской области.",
+    "Drones attacked Kharkiv, flying in from the direction of the Belgorod region.",
+])
+def test_where_a_weapon_was_launched_from_is_no_incident(gazetteer, text):
+    assert [r.region_code for r in rows(text, gazetteer)] == ["UA-63"]
+
+
+def test_an_origin_phrase_does_not_stop_a_sentence_continuing_the_place_before(gazetteer):
+    text = ("A Russian missile hit Kharkiv. The governor said the strike was carried out with an Iskander-M "
+            "missile launched from Russia's Belgorod region, killing two.")
+    row = one(text, gazetteer)
+    assert (row.region_code, row.weapon, row.killed) == ("UA-63", "ballistic_missile", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "A missile hit Kharkiv, killing two. It hit an apartment building in the Kyivskyi district, the mayor said.",
+    "Drones attacked the Kyivskyi district of Kharkiv, damaging a school.",
+    "Ракета влучила в Харків, загинули двоє. Пошкоджено будинок у Київському районі.",
+])
+def test_a_city_district_named_like_a_place_elsewhere_is_part_of_the_city(gazetteer, text):
+    assert [(r.region_code, r.place) for r in rows(text, gazetteer)] == [("UA-63", "Kharkiv")]
+
+
+def test_a_district_in_the_region_the_sentence_names_is_kept(gazetteer):
+    text = ("Drones attacked Moscow overnight. Separately, the governor of the Kaluga region said a drone had "
+            "been downed over Lyudinovo district.")
+    assert ("RU-KLU", "Lyudinovo") in {(r.region_code, r.place) for r in rows(text, gazetteer)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Drones attacked a plant in Yelabuga on Monday. It was the second attack on the Yelabuga site since April, "
+     "when a drone damaged a dormitory without causing casualties.", dt.date(2025, 4, 1)),
+    ("Дроны атаковали Курск в понедельник. Это вторая атака на Курск с августа, когда дрон повредил "
+     "общежитие, пострадавших тогда не было.", dt.date(2024, 8, 1)),
+    ("Дрони атакували Харків у понеділок. Це друга атака на Харків з квітня, коли дрон пошкодив гуртожиток "
+     "без постраждалих.", dt.date(2025, 4, 1)),
+])
+def test_a_background_event_dated_by_month_is_its_own_row(gazetteer, text, expected):
+    found = sorted(rows(text, gazetteer), key=lambda r: r.event_date)
+    assert len(found) == 2, found
+    background, current = found
+    assert (background.event_date, background.date_precision, background.killed, background.injured) == \
+        (expected, "month", 0, 0)
+    assert (current.event_date, current.date_precision) == (dt.date(2025, 5, 12), "day")
+
+
+def test_a_background_event_without_a_date_is_dropped(gazetteer):
+    text = ("Drones attacked a plant in Yelabuga on Monday. It was not the first attack on the site: "
+            "drones have repeatedly damaged its dormitory, the governor said.")
+    assert [(r.event_date, r.date_precision) for r in rows(text, gazetteer)] == [(dt.date(2025, 5, 12), "day")]
+
+
+def test_an_undated_headline_is_the_event_the_story_dates(gazetteer):
+    text = "Drones attacked an industrial plant in Yelabuga in Tatarstan on Monday, injuring eight workers."
+    row = one(text, gazetteer, title="Drones strike industrial plant in Tatarstan")
+    assert (row.place, row.event_date, row.injured) == ("Yelabuga", dt.date(2025, 5, 12), 8)
+
+
+@pytest.mark.parametrize("text", [
+    "Opinion: Drone strikes on refineries will not end the war\nUkraine's drones hit refineries in the Ryazan "
+    "region again last night, and it changes little.",
+    "Kyiv has hit oil refineries in the Samara region many times this year.",
+    "A former general argues that missile strikes on Kharkiv show the need for more air defence.",
+    "A drone show with 500 drones lit up the sky over Kazan on Saturday.",
+    "Думка: чому удари дронами по НПЗ не зупинять війну",
+    "У Львові провели шоу дронів: 300 дронів утворили в небі тризуб.",
+    "В Тверской области начали доставлять лекарства дронами: 40 полётов в сёла за неделю.",
+])
+def test_no_incident_in_opinion_pieces_and_drone_shows(gazetteer, text):
+    assert rows(text, gazetteer) == []
+
+
+def test_of_the_city_is_not_a_bridge(gazetteer):
+    row = one("Росіяни завдали ракетного удару по Харкову, повідомив мер міста.", gazetteer)
+    assert row.target_type is None

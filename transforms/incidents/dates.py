@@ -74,7 +74,7 @@ DATE_RE = re.compile(
     r"|\b(?P<dday>\d{1,2})\.(?P<dmonth>\d{1,2})\.(?P<dyear>(?:19|20)\d\d)\b"
     rf"|\b(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month1>{_MONTH})\b\.?{_YEAR.format('year1')}"
     rf"|\b(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:){_YEAR.format('year2')}"
-    rf"|\b(?:in|в|у)\s+(?P<month3>{_MONTH})\b{_YEAR.format('year3')}"
+    rf"|\b(?:in|since|в|у|с|со|з|із)\s+(?P<month3>{_MONTH})\b{_YEAR.format('year3')}"
     rf"|\b(?P<relative>{_RELATIVE_WORDS})"
     rf"|\b(?:on\s+|в\s+|во\s+|у\s+)?(?P<weekday>{_WEEKDAY})\b",
     re.IGNORECASE)

@@ -12,15 +12,22 @@ and date are merged into one incident. The rules that keep rows right:
   to it, before or after, whichever reading pairs more regions more tightly; one number
   for several regions is their total, not the first region's;
 * clauses about other events (background: "since November", "earlier this month") count
-  only when they carry their own date, and then as a separate incident;
+  only when they carry their own date, and then as a separate incident ("since April, when
+  a drone damaged a dormitory" is April's, month precision); never dated at publication;
+* where a weapon was launched from ("launched from Russia's Belgorod region", "с территории")
+  is no incident place; nor is a city district named like a place of another region ("the
+  Kyivskyi district" of Kharkiv), nor a capital standing for its government ("Kyiv has hit");
+* an undated headline about a place the story dates on one day is that day's event;
+* opinion pieces ("Opinion:") and sentences that argue ("argues that") make no incident;
 * a clause with no place goes on about the place of the sentence just before (for the same
   date) when it adds a figure or a target; a national count (the air force's, the
   ministry's) never does; weapon counts with no place make one ``XX`` row per date, unless
   the story breaks them down by region itself;
 * in a story about an attack, damage or casualties at another named place are a row of
   their own, with the story's weapon;
-* casualties are 0 only when the text says nobody was hurt; "including two children" and
-  "two children were among" are not added to the total;
+* casualties are 0 only when the text says nobody was hurt; a part of a figure ("including
+  two children", "two children were among", "three of them seriously", "three people – two
+  men and a woman") is never added to it; the same figure told twice is taken once (max);
 * who reported it is the source named by the reporting verb ("the governor said").
 """
 from __future__ import annotations
@@ -62,6 +69,8 @@ _CURRENT_RE = re.compile(r"\b(?:latest|new|newest|current|ongoing|последн
 _COUNTRY_RE = [("RU", re.compile(r"\b(?:russia|russian|росси\w*|российск\w*|росі\w*|російськ\w*|рф)\b")),
                ("UA", re.compile(r"\b(?:ukraine|ukrainian|украин\w*|украинск\w*|україн\w*|українськ\w*)\b"))]
 
+_ANY_COUNTRY_RE = re.compile("|".join(pattern.pattern for _, pattern in _COUNTRY_RE))
+
 
 # --- text structure -------------------------------------------------------------------------
 
@@ -74,6 +83,11 @@ class Sentence:
     @functools.cached_property
     def words(self) -> lexicon.Text:
         return lexicon.Text(self.text)
+
+    @functools.cached_property
+    def ignored(self) -> bool:
+        """Skipped, or a sentence that argues rather than reports ("a former general argues that")."""
+        return self.skip or lexicon.OPINION.found_in(self.words)
 
     @functools.cached_property
     def numbers(self) -> list[NumberSpan]:
@@ -99,8 +113,9 @@ def split_sentences(title: str, text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for number, line in enumerate(lines):
         is_heading = number > 0 and terminated >= 2 and not _TERMINAL_RE.search(line)
-        is_repeat = _normal(line) in seen_lines
-        seen_lines.add(_normal(line))
+        normal = _normal(line)
+        is_repeat = normal in seen_lines
+        seen_lines.add(normal)
         is_caption = bool(lexicon.CAPTION.match(line) or lexicon.CAPTION_TAIL.search(line))
         for piece in _split_line(line):
             sentences.append(Sentence(len(sentences), piece, is_heading or is_repeat or is_caption))
@@ -151,6 +166,7 @@ class Fragment:
     sentence: int
     evidence: str
     inherited: bool = False
+    background: bool = False  # an earlier event the story recalls, with its own date
     weapons: list[str] = dataclasses.field(default_factory=list)
     airstrike: bool = False
     aerial_target: bool = False
@@ -214,10 +230,11 @@ class _Span:
 class _Clause:
     """One clause's matches, with word positions to measure how near two matches are."""
 
-    def __init__(self, text: str, numbers: list[NumberSpan]):
-        """``numbers``: the numbers of the clause, with offsets in ``text``."""
+    def __init__(self, text: str, numbers: list[NumberSpan], words: lexicon.Text | None = None):
+        """``numbers``: the numbers of the clause, with offsets in ``text``; ``words``: ``text``
+        already read, when the clause is a whole sentence."""
         self.text = text
-        words = self.words = lexicon.Text(text)
+        words = self.words = words or lexicon.Text(text)
         self.word_starts = [m.start() for m in _WORD_RE.finditer(text)]
         self.alerts = _find(lexicon.ALERT, words, "alert")
         self.weapons = [_Span(start, end, "weapon", weapon) for start, end, weapon in lexicon.WEAPON_SET.spans(words)]
@@ -256,16 +273,17 @@ class _Clause:
     @functools.cached_property
     def targets(self) -> list[tuple[int, int, str, str]]:
         """(start, -length, text, target_type) of every target named, in text order."""
-        found = []
-        for target_type, cue in lexicon.TARGETS:
-            for start, end in cue.spans(self.words):
-                found.append((start, start - end, self.text[start:end], target_type))
-        return sorted(found)
+        return sorted((start, start - end, self.text[start:end], target_type)
+                      for start, end, target_type in lexicon.TARGET_SET.spans(self.words))
 
     @functools.cached_property
     def country_hint(self) -> str | None:
         """The country the clause names other than as the attacker's ("over Russia's regions")."""
-        return _country(_without_actors(self.words))
+        return _country(_without_actors(self.words)) if _ANY_COUNTRY_RE.search(self.words.lower) else None
+
+    @functools.cached_property
+    def names_unknown_place(self) -> bool:
+        return bool(_UNKNOWN_PLACE_RE.search(self.text))
 
     def _in_alert(self, span: _Span) -> bool:
         return any(a.start <= span.start and span.end <= a.end for a in self.alerts)
@@ -374,6 +392,9 @@ def _counts(clause: _Clause, list_role: str | None = None) -> list[_Count]:
                 continue
             if _SUBSET_RE.search(before) and any(c.role == cue.kind for c in counts):
                 continue  # "11 injured, including two children": the two are among the 11
+            if (_PARTITIVE_AFTER_RE.match(clause.text, number.end) and any(c.role == cue.kind for c in counts)) \
+                    or _breaks_down(clause, counts, number, cue.kind):
+                continue  # "eight injured, three of them seriously": the three are among the eight
             if _AMONG_RE.match(clause.text, number.end):
                 continue  # "two children were among five people injured"
             counts.append(_Count(number, cue.kind))
@@ -431,8 +452,22 @@ _AMONG_RE = re.compile(r"\s+(?:\w+\s+){0,2}(?:were|was|are|is)?\s*among\b|\s+(?:
                        r"|\s+(?:\w+\s+){0,2}(?:були\s+)?серед\b", re.IGNORECASE)
 _SUBSET_RE = re.compile(
     r"(?:including|among\s+them|among\s+whom|of\s+whom|в\s+том\s+числе|среди\s+них|среди\s+которых|из\s+которых|"
-    r"серед\s+них|серед\s+яких|з\s+яких|зокрема|"
+    r"серед\s+них|серед\s+яких|з\s+яких|из\s+них|з\s+них|із\s+них|of\s+them|of\s+those|зокрема|"
     r"у\s+тому\s+числі|в\s+тому\s+числі)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# A part of a figure already given: "three of them", "двое из которых", "троє з поранених".
+_PARTITIVE_AFTER_RE = re.compile(
+    r"\s+(?:of\s+(?:them|whom|those|the\s+(?:injured|wounded|victims|dead|casualties))"
+    r"|из\s+(?:них|которых|пострадавших|раненых|погибших)|(?:з|із)\s+(?:них|яких|постраждалих|поранених|загиблих))\b",
+    re.IGNORECASE)
+
+
+def _breaks_down(clause: _Clause, counts: list[_Count], number, role: str) -> bool:
+    """Whether ``number`` itemises a figure given before it, after a dash, a colon or a
+    bracket ("killed three people – two men and a woman")."""
+    return any(c.role == role and c.number.end <= number.start
+               and re.search(r"\s[-–—]\s|[:(]", clause.text[c.number.end:number.start]) for c in counts)
 
 
 def _single_casualties(clause: _Clause, counts: list[_Count]) -> list[_Count]:
@@ -446,7 +481,8 @@ def _single_casualties(clause: _Clause, counts: list[_Count]) -> list[_Count]:
         if cue is None or any(c.role == cue.kind and clause.words_between(c.number, person) <= 3
                               for c in counts + found):
             continue
-        if any(n.end <= person.start and clause.words_between(n, person) <= 2 for n in clause.numbers):
+        if any(n.end <= person.start and clause.words_between(n, person) <= 2 for n in clause.numbers) \
+                or _breaks_down(clause, counts, person, cue.kind):
             continue
         found.append(_Count(NumberSpan(start, end, 1, None), cue.kind))
     return found
@@ -480,14 +516,40 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     dateline = _DATELINE_RE.match(text)
     skip_to = dateline.end() if dateline else 0
     mentions = []
-    for mention in gazetteer.find(text):
-        if mention.start < skip_to:
-            continue
+    found = gazetteer.find(text)
+    lower = text.lower() if found else text
+    if len(lower) != len(text):  # a letter whose lowercase is longer: keep the offsets
+        lower = text
+    for mention in found:
+        if mention.start < skip_to or _ORIGIN_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start):
+            continue  # where the weapon came from ("launched from the Belgorod region") is no target
+        if mention.place is not None and mention.place.name in _CAPITALS and _ACTS_RE.match(text, mention.end):
+            continue  # "Kyiv has hit refineries": the government that attacks, not the city
         if mention.place is None and (_AUTHORITY_AFTER_RE.match(text, mention.end)
                                       or _AUTHORITY_AFTER_RE.search(mention.surface)):
             mention = _AuthorityMention(mention.start, mention.end, mention.surface, mention.region, None)
         mentions.append(mention)
     return mentions
+
+
+# Where a weapon was launched from: "launched from Russia's Belgorod region", "from the
+# direction of", "с территории", "з боку".
+_ORIGIN_LEAD = (
+    r"(?<!\w)(?:(?:launched|fired|took\s+off|flying|flew|coming|came|approaching)\s+from"
+    r"|from\s+the\s+(?:territory|direction)\s+of"
+    r"|(?:с|со)\s+(?:территории|стороны|направления)|з\s+(?:території|боку|напрямку)|із\s+території"
+    r"|(?:запущен|выпущен|випущен)\w*\s+(?:из|с|со|з|із))")
+_ORIGIN_BEFORE_RE = re.compile(
+    _ORIGIN_LEAD + r"\s+(?:the\s+)?(?:(?:territory|direction)\s+of\s+)?(?:the\s+)?(?:occupied\s+)?"
+    r"(?:[\w-]+['’]s\s+|\w+\s+)?$")  # on lowercase text, much faster than ignoring case
+_ORIGIN_PHRASE_RE = re.compile(_ORIGIN_LEAD + r"(?:\s+[\w'’-]+){1,4}")
+
+
+_CAPITALS = ("Kyiv", "Moscow")
+# Only verbs that cannot be passive: "Kyiv attacked overnight" (a headline) is the city hit.
+_ACTS_RE = re.compile(
+    r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?(?:hit|struck|attacked|targeted)|(?:has\s+|have\s+|had\s+)?(?:launched|fired|"
+    r"sent|retaliated)|нан[её]с|нанесла|завдав|завдала)\b(?!\s+by\b)", re.IGNORECASE)
 
 
 class _AuthorityMention(Mention):
@@ -626,6 +688,8 @@ def story_region(incidents: list[Incident]) -> str:
 def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     """Incidents of one (canonical) story. Pure: the same story gives the same rows."""
     sentences = split_sentences(story.title or "", story.text or "")
+    if sentences and lexicon.OPINION_HEADING.match(sentences[0].text):
+        return []  # an opinion piece argues about attacks; the reports it draws on are elsewhere
     reader = _StoryReader(story, sentences, [_story_mentions(s.text, gazetteer) for s in sentences])
     fragments = [fragment for sentence, mentions in zip(sentences, reader.mentions)
                  for fragment in reader.read(sentence, mentions)]
@@ -660,22 +724,41 @@ class _StoryReader:
                 mentions and self.last_weapon_role and sentence.numbers):
             # No incident words, and not a breakdown of the count before ("Of those, 40 were
             # over the Bryansk region"): the sentence only says who reported and where.
-            return [] if sentence.skip else self._read_attribution(sentence, mentions)
+            return [] if sentence.ignored else self._read_attribution(sentence, mentions)
+        mentions = self._without_other_regions_districts(sentence, mentions)
         date_spans = dates.find_dates(sentence.text, self.anchor, self.published)
         fragments: list[Fragment] = []
         carried: dates.DateSpan | None = None
-        for start, end in _clauses(sentence.text):
-            own_dates = [d for d in date_spans if start <= d.start and d.end <= end]
+        for start, end in _background_with_its_relative_clause(sentence.text, _clauses(sentence.text)):
+            own_dates = [d for d in date_spans if start <= d.start and d.end <= end and not (
+                _SINCE_RE.match(sentence.text, d.start) and not _RELATIVE_BREAK_RE.match(sentence.text, d.end))]
             date_span = carried = own_dates[0] if own_dates else carried
+            whole = start == 0 and end == len(sentence.text)
             clause = _Clause(sentence.text[start:end],
                              [dataclasses.replace(n, start=n.start - start, end=n.end - start)
-                              for n in sentence.numbers if start <= n.start and n.end <= end])
+                              for n in sentence.numbers if start <= n.start and n.end <= end],
+                             sentence.words if whole else None)
             background = lexicon.BACKGROUND.found_in(clause.words) and not _CURRENT_RE.search(clause.words.lower)
-            if background and date_span is None:
-                continue  # another, undated event: its figures must not join this one
+            if background and not own_dates:
+                continue  # another, undated event: its figures must not join this one, nor be dated today
             fragments.extend(self._read_clause(sentence, clause, start, date_span, background,
                                                [m for m in mentions if start <= m.start and m.end <= end]))
-        return [] if sentence.skip else fragments
+        return [] if sentence.ignored else fragments
+
+    def _without_other_regions_districts(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """A city district named like a place of another region ("the Kyivskyi district" of
+        Kharkiv) is part of the city the sentence or the one before is about, not that place."""
+        context = self._context_near(sentence)
+        context_region = context.key[0] if context is not None else None
+
+        def elsewhere(district: Mention) -> bool:
+            named = {m.region.code for m in mentions if m is not district}
+            other_context = context_region not in (None, district.region.code)
+            return district.region.code not in named and bool(named or other_context)
+
+        return [m for m in mentions
+                if not (m.place is not None and (_DISTRICT_AFTER_RE.match(sentence.text, m.end)
+                                                 or _DISTRICT_WORD_RE.search(m.surface)) and elsewhere(m))]
 
     def _read_attribution(self, sentence: Sentence, mentions: list[Mention]) -> list[Fragment]:
         """A sentence with no incident words may say who reported the incident before, and
@@ -716,6 +799,17 @@ class _StoryReader:
         if clause.weapons and any(c.role in ("launched", "intercepted") for c in counts):
             self.last_weapon_role = next(c.role for c in counts if c.role in ("launched", "intercepted"))
             self.last_weapons = [w.value for w in clause.weapons]
+        if background:  # an earlier event: a row of its own, no context for the sentences after
+            if not places:  # "the third attack on the neighbourhood since June": the place before
+                told_just_before = context is not None and sentence.index - context.sentence <= 1
+                return [] if not told_just_before else [
+                    _fragment(clause, sentence, context.key, date_span.date, date_span.precision, counts, None, [],
+                              background=True)]
+            offsets = [(m.start - offset, m.end - offset) for m in places]
+            assigned = _assign_counts(clause, counts, places, offsets)
+            return [_fragment(clause, sentence, _place_key(mention), date_span.date, date_span.precision,
+                              assigned.get(index, []), offsets[index], offsets, background=True)
+                    for index, mention in enumerate(places)]
         if places:
             offsets = [(m.start - offset, m.end - offset) for m in places]
             assigned = _assign_counts(clause, counts, places, offsets)
@@ -755,7 +849,7 @@ class _StoryReader:
             fragment = _fragment(clause, sentence, context.key, context.date, context.precision, counts, None, [])
             fragment.inherited = True
             return [fragment]
-        if _UNKNOWN_PLACE_RE.search(clause.text):
+        if clause.names_unknown_place:
             self.context = None  # a place the gazetteer does not know: not the last one's
         date = date_span.date if date_span else self.anchor
         precision = date_span.precision if date_span else self.base_precision
@@ -765,11 +859,35 @@ class _StoryReader:
         return [fragment]
 
 
+_DISTRICT_WORDS = r"(?:district|neighbou?rhood|microdistrict|quarter|raion|(?:мікро|микро)?район\w*)\b"
+_DISTRICT_AFTER_RE = re.compile(r"\s*" + _DISTRICT_WORDS, re.IGNORECASE)
+_DISTRICT_WORD_RE = re.compile(r"\s" + _DISTRICT_WORDS, re.IGNORECASE)
+
+
 # A settlement named after its kind ("в селе Новая Таволжанка", "the village of X"): when the
 # gazetteer does not know it, the clause is about some other place than the one before.
 _UNKNOWN_PLACE_RE = re.compile(
     r"\b(?i:сел[еіо]|селищ[іе]|посел[ке]\w*|пос[её]лке|деревн[еи]|хутор[еі]|смт|village\s+of|settlement\s+of|"
     r"town\s+of|hamlet\s+of)\s+[A-ZА-ЯІЇЄҐ]")
+
+
+def _background_with_its_relative_clause(sentence: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A background clause keeps the clause that describes it ("since April, when a drone
+    damaged a dormitory"): that event is the earlier one, not today's."""
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if merged and _RELATIVE_BREAK_RE.match(sentence, merged[-1][1]) and \
+                lexicon.BACKGROUND.found_in(lexicon.Text(sentence[merged[-1][0]:merged[-1][1]])):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# "Since April" starts a period and dates nothing, unless the clause after it does: "since
+# April, when a drone damaged a dormitory".
+_SINCE_RE = re.compile(r"(?:since|с|со|з|із)\s", re.IGNORECASE)
+_RELATIVE_BREAK_RE = re.compile(r",\s+(?:when|where|which|когда|где|коли|де)\b", re.IGNORECASE)
 
 
 def _continues(context: _Context | None, sentence: Sentence, clause: _Clause, counts: list[_Count],
@@ -779,7 +897,7 @@ def _continues(context: _Context | None, sentence: Sentence, clause: _Clause, co
         return False
     if date_span is not None and date_span.date != context.date:
         return False
-    if _UNKNOWN_PLACE_RE.search(clause.text):
+    if clause.names_unknown_place:
         return False
     if any(c.role in ("launched", "intercepted") for c in counts) and (
             _NATIONWIDE_RE.search(clause.words.lower) or sentence.reporter in _NATIONAL_REPORTERS):
@@ -795,10 +913,10 @@ _NATIONWIDE_RE = re.compile(
 
 
 def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts: list[_Count],
-              own: tuple[int, int] | None, all_offsets: list[tuple[int, int]]) -> Fragment:
+              own: tuple[int, int] | None, all_offsets: list[tuple[int, int]], background: bool = False) -> Fragment:
     """What ``clause`` says about the place ``key`` (the mention at ``own`` among ``all_offsets``)."""
     fragment = Fragment(key=key, date=date, date_precision=precision, sentence=sentence.index,
-                        evidence=sentence.text)
+                        evidence=sentence.text, background=background)
     fragment.weapons = [w.value for w in clause.weapons]
     fragment.airstrike = clause.airstrike
     fragment.aerial_target = clause.aerial_target
@@ -822,7 +940,7 @@ def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts:
         fragment.target, fragment.target_type = _target(clause, own, all_offsets)
     fragment.source = sentence
     fragment.country_hint = clause.country_hint
-    fragment.unknown_place = bool(_UNKNOWN_PLACE_RE.search(clause.text))
+    fragment.unknown_place = clause.names_unknown_place
     return fragment
 
 
@@ -843,7 +961,7 @@ def _target(clause: _Clause, own, all_offsets) -> tuple[str | None, str | None]:
 def _reporter(sentence: lexicon.Text) -> str | None:
     """Who the sentence says reported it: the source named nearest its reporting verb
     ("the governor said", "повідомили Повітряні сили"), or before a colon that opens it."""
-    sources = [(start, end, name) for name, cue in lexicon.REPORTERS for start, end in cue.spans(sentence)]
+    sources = lexicon.REPORTER_SET.spans(sentence)
     if not sources:
         return None
     verbs = lexicon.REPORTING.spans(sentence)
@@ -881,7 +999,7 @@ def _leftmost(text: lexicon.Text, cues: list[tuple[str, lexicon.Cue]]) -> str | 
 
 def _without_actors(words: lexicon.Text) -> str:
     """The lowercase text with the attacker's words blanked ("Ukrainian drones")."""
-    text = words.lower
+    text = _ORIGIN_PHRASE_RE.sub(lambda m: " " * len(m.group()), words.lower)
     for _, cue in lexicon.ACTORS:
         for start, end in cue.spans(words):
             text = text[:start] + " " * (end - start) + text[end:]
@@ -898,6 +1016,7 @@ def _country(lower_text: str) -> str | None:
 # --- fragments -> incidents ----------------------------------------------------------------------
 
 def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer) -> list[Incident]:
+    _date_undated(fragments)
     groups: dict[tuple, list[Fragment]] = {}
     for fragment in fragments:
         if fragment.key is not None:
@@ -913,6 +1032,21 @@ def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer) ->
     rows.extend(_national_totals(story, fragments, rows, gazetteer))
     rows.sort(key=lambda r: (r.event_date, r.region_code, r.place or ""))
     return rows
+
+
+def _date_undated(fragments: list[Fragment]) -> None:
+    """An undated mention with no figures of its own (a headline: "Drones strike plant in
+    Tatarstan") of a place, or of a region, that the story dates on one day elsewhere is that
+    day's event. A count of its own (the ministry's, undated) stays a report of its own."""
+    for fragment in fragments:
+        if fragment.key is None or fragment.has_count or \
+                fragment.date_precision not in (dates.PUBLISHED, dates.INGESTED):
+            continue
+        region, place = fragment.key
+        days = {f.date for f in fragments if f.key is not None and f.date_precision == dates.DAY and not f.background
+                and f.key[0] == region and (place is None or f.key[1] == place)}
+        if len(days) == 1:
+            fragment.date, fragment.date_precision = days.pop(), dates.DAY
 
 
 def _national_totals(story: Story, fragments: list[Fragment], rows: list[Incident], gazetteer) -> list[Incident]:
@@ -974,7 +1108,7 @@ def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer
     else:
         region_code, place_name = key
         region = gazetteer.region(region_code)
-        place = gazetteer.place_named(place_name) if place_name else None
+        place = gazetteer.place_named(place_name, region_code) if place_name else None
         country = region.country
     launched = _max(f.launched for f in strong)
     intercepted = _max(f.intercepted for f in strong)

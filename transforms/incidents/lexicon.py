@@ -22,14 +22,15 @@ class Text:
         if len(lower) != len(original):  # a letter whose lowercase is longer ("İ"): keep offsets
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in original)
         self.lower = lower
-        self._heads: frozenset[str] | None = None
+        self._heads: set[str] | None = None
 
     @property
-    def heads(self) -> frozenset[str]:
+    def heads(self) -> set[str]:
         """The first one, two and three letters of every word."""
         if self._heads is None:
-            words = _WORD.findall(self.lower)
-            self._heads = frozenset(w[:n] for w in words for n in (1, 2, 3))
+            heads = set(_WORD_HEAD.findall(self.lower))
+            heads.update([head[:2] for head in heads] + [head[:1] for head in heads])
+            self._heads = heads
         return self._heads
 
 
@@ -79,7 +80,7 @@ class Cue:
                     or (self._exact is not None and self._exact.match(text.original)))
 
 
-_WORD = re.compile(r"\w+")
+_WORD_HEAD = re.compile(r"\b\w{1,3}")  # the first (up to) three letters of each word
 _LITERAL_HEAD = re.compile(r"^\w+")
 
 
@@ -264,7 +265,7 @@ ATTACK = _compile(
     r"targeting", r"raids?", r"bombard\w*", r"assault", r"dropped", r"shell(?:ed|ing)",
     r"обстрел\w*", r"обстріл\w*", r"сбросил\w*", r"скинул\w*", r"скинув", r"скинули",
     r"атак\w*", r"удар(?!н)\w*", r"атаковал\w*", r"атаковали", r"нал[её]т\w*", r"прил[её]т\w*",
-    r"попадани\w*", r"поражен\w*", r"поразил\w*", r"атакувал\w*", r"атакував\w*", r"приліт\w*",
+    r"попадани\w*", r"попал[аи]?\s+(?:в|во|по)", r"поражен\w*", r"поразил\w*", r"атакувал\w*", r"атакував\w*", r"приліт\w*",
     r"влучан\w*", r"влучил\w*", r"влучив", r"уражен\w*", r"уразил\w*", r"вдари\w*", r"вдарил\w*", r"вразил\w*", r"вразив",
     r"ударил\w*", r"ударив")
 DAMAGE = _compile(
@@ -293,8 +294,9 @@ NO_CASUALTIES = _compile(
     r"no\s+(?:one|body)\s+(?:was\s+)?(?:hurt|injured|killed|harmed)", r"nobody\s+was\s+(?:hurt|injured|killed|harmed)",
     r"(?:there\s+were\s+|with\s+|caused\s+|causing\s+)?no\s+(?:reported\s+)?(?:civilian\s+)?(?:casualties|victims)",
     r"no\s+(?:one|body)\s+(?:has\s+been|was)\s+(?:hurt|injured|harmed)",
-    r"without\s+(?:any\s+)?casualties", r"not\s+result\w*\s+in\s+(?:any\s+)?(?:reported\s+)?(?:civilian\s+)?casualties",
+    r"without\s+(?:causing\s+|leaving\s+)?(?:any\s+)?casualties", r"not\s+result\w*\s+in\s+(?:any\s+)?(?:reported\s+)?(?:civilian\s+)?casualties",
     r"без\s+(?:жертв|пострадавших|постраждалих)", r"(?:пострадавших|жертв|постраждалих)\s+(?:нет|немає|нема)",
+    r"(?:пострадавших|жертв)\s+(?:\w+\s+)?не\s+было", r"(?:постраждалих|жертв)\s+(?:\w+\s+)?не\s+було",
     r"никто\s+не\s+пострадал", r"ніхто\s+не\s+постраждав", r"не\s+пострадал\w*", r"не\s+постраждал\w*",
     r"обошлось\s+без\s+(?:жертв|пострадавших)", r"обійшлося\s+без\s+(?:жертв|постраждалих)")
 NO_INJURED = _compile(r"no\s+(?:one|body)\s+(?:was\s+)?(?:injured|wounded)", r"no\s+injuries",
@@ -328,7 +330,7 @@ PERSONS = _compile(
     r"волонтер\w*")
 
 # Targets: (pattern, target_type). The first pattern matching nearest the place wins.
-TARGETS: list[tuple[str, re.Pattern]] = [
+TARGETS: list[tuple[str, Cue]] = [
     ("military", _compile(
         r"military\s+(?:factory|plant|facilit\w+|base|airfield|unit|depot|installation\w*|site)",
         r"defen[cs]e\s+(?:plant|factory|enterprise)", r"air\s*base", r"airbase", r"military\s+airfield",
@@ -352,7 +354,7 @@ TARGETS: list[tuple[str, re.Pattern]] = [
         r"bridges?", r"trains?", r"bus(?:es)?", r"minibus(?:es)?", r"aerodrome", r"airfields?", r"locomotives?",
         r"маршрутк\w*", r"автобус\w*",
         r"аэропорт\w*", r"порт\w*", r"железнодорожн\w*\s+\w+", r"вокзал\w*", r"мост\w*", r"поезд\w*",
-        r"аэродром\w*", r"аеропорт\w*", r"залізничн\w*\s+\w+", r"міст(?:у|а|і)?", r"потяг\w*", r"аеродром\w*")),
+        r"аэродром\w*", r"аеропорт\w*", r"залізничн\w*\s+\w+", r"міст", r"потяг\w*", r"аеродром\w*")),
     ("industrial", _compile(
         r"(?:industrial\s+)?(?:plants?|factor(?:y|ies)|enterprises?)", r"industrial\s+(?:facilit\w+|sites?|zones?|assets?)",
         r"warehouses?", r"chemical\s+plant", r"завод\w*", r"предприяти\w*", r"фабрик\w*", r"склад\w*",
@@ -365,7 +367,7 @@ TARGETS: list[tuple[str, re.Pattern]] = [
     ("residential", _compile(
         r"residential\s+(?:buildings?|build\w+|houses?|areas?|blocks?)", r"apartment\s+(?:buildings?|blocks?)",
         r"(?:private\s+)?houses?", r"homes?", r"multi-(?:storey|story|family)\s+\w+", r"high-rise\w*",
-        r"dwellings?",
+        r"dwellings?", r"dormitor(?:y|ies)", r"общежити\w*", r"гуртожит\w*",
         r"жил\w*\s+(?:дом|здани|сектор|квартал)\w*", r"многоквартирн\w*\s+дом\w*", r"многоэтажк\w*",
         r"частн\w*\s+дом\w*", r"домовладени\w*", r"дом(?:а|е|у|ом|ов|ам)?", r"многоэтажн\w*\s+дом\w*", r"квартир\w*",
         r"житлов\w*\s+(?:будин|будів|сектор|квартал)\w*", r"багатоквартирн\w*\s+будин\w*",
@@ -378,7 +380,7 @@ TARGETS: list[tuple[str, re.Pattern]] = [
         r"торговельн\w*\s+центр\w*", r"автомобіл\w*", r"ринок", r"ринку")),
 ]
 
-REPORTERS: list[tuple[str, re.Pattern]] = [
+REPORTERS: list[tuple[str, Cue]] = [
     ("ministry_of_defense", _compile(
         r"(?:Russian\s+|Ukrainian\s+)?(?:Ministry\s+of\s+Defen[cs]e|Defen[cs]e\s+Ministry|MoD)",
         r"Минобороны", r"Министерств\w*\s+обороны", r"(?-i:МО\s+РФ)", r"Міноборони",
@@ -405,6 +407,9 @@ REPORTERS: list[tuple[str, re.Pattern]] = [
     ("media", _compile(r"media", r"news\s+(?:sources|agenc\w+|outlets?)", r"(?-i:TASS|RIA|Reuters|AP|AFP)",
                        r"ТАСС", r"РИА", r"СМИ", r"ЗМІ", r"reports?\s+(?:said|say|suggest)")),
 ]
+REPORTER_SET = CueSet(REPORTERS)
+TARGET_SET = CueSet(TARGETS)
+
 REPORTING = _compile(
     r"said", r"says", r"reported", r"reports?", r"confirmed", r"wrote", r"writes", r"stated",
     r"announced", r"according\s+to", r"claimed", r"told", r"posted", r"informed", r"warned",
@@ -442,12 +447,22 @@ BACKGROUND = _compile(
     r"ранее", r"раньше", r"в\s+прошлом\s+(?:месяце|году)", r"на\s+прошлой\s+неделе", r"(?:с|со)\s+начала",
     r"в\s+(?:19|20)\d\d\s+году", r"прошл\w*\s+(?:атак\w*|раз)", r"предыдущ\w*",
     r"раніше", r"минулого\s+(?:тижня|місяця|року)", r"у\s+(?:19|20)\d\d\s+роц\w*", r"попередн\w*",
-    r"з\s+початку", r"frequently\s+targeted", r"has\s+been\s+(?:repeatedly|regularly)")
+    r"з\s+початку", r"frequently\s+targeted", r"has\s+been\s+(?:repeatedly|regularly)",
+    r"(?:с|со)\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
+    r"з\s+(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)",
+    r"many\s+times", r"(?:has|have)\s+(?:repeatedly|regularly)", r"неоднократно", r"неодноразово", r"не\s+раз")
 # Lines that caption a photo or point to another story.
 CAPTION = re.compile(
     r"^\s*(?:photo|pictured|image|illustrative|file\s+photo|read\s+(?:also|more)|see\s+also|related|"
     r"фото|иллюстрац\w*|архивное\s+фото|читайте\s+(?:также|також)|ілюстрац\w*|ілюстративне|"
     r"архівне\s+фото|видео|відео|video)\b", re.IGNORECASE)
+# A story that says it is an opinion ("Opinion: ...", "Мнение |"), and a sentence that
+# argues rather than reports ("a former general argues that missile strikes ... show").
+OPINION_HEADING = re.compile(
+    r"^\W*(?:opinion|op-ed|commentary|column|analysis\s+and\s+opinion|мнение|колонка|точка\s+зрения|думка|погляд|"
+    r"точка\s+зору|блог)\s*[:|–—]", re.IGNORECASE)
+OPINION = _compile(r"argues?\s+that", r"argued\s+that", r"in\s+an\s+op-ed", r"opinion\s+piece", r"op-ed",
+                   r"(?:считает|считают|полагает|полагают),?\s+что", r"(?:вважає|вважають),?\s+що")
 CAPTION_TAIL = re.compile(r"\((?:photo|фото|illustrative|иллюстрац\w*|ілюстрац\w*)[^)]*\)\s*$",
                           re.IGNORECASE)
 
