@@ -110,3 +110,11 @@ def test_extract_incidents_transform(test_pipeline):
                     equal_to(["RU-ROS", "RU-KRS"]), label="incidents")
         assert_that(rejects | "Reasons" >> beam.Map(lambda r: (type(r) is Reject, r.stage, r.source_ref)),
                     equal_to([(True, "extract", "file:///bad.txt")]), label="rejects")
+
+
+def test_events_the_text_gives_no_date_for_never_fuse_across_stories():
+    undated_a = incident("a", date_precision="ingested", intercepted=2)
+    undated_b = incident("b", date_precision="ingested", intercepted=5)
+    assert fusion_key(undated_a) != fusion_key(undated_b)
+    dated_a, dated_b = incident("a", date_precision="day"), incident("b", date_precision="day")
+    assert fusion_key(dated_a) == fusion_key(dated_b)

@@ -1125,7 +1125,8 @@ def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer
     evidence = list(dict.fromkeys(f.evidence for f in strong))
     acled_type, acled_sub = acled.classify(event_type)
     return Incident(
-        incident_id=stable_id(date.isoformat(), region_code, place_name or "", family_of(event_type)),
+        incident_id=event_id(date, region_code, place_name, event_type, precision,
+                             story.cluster_id or story.story_id),
         event_date=date, date_precision=precision, country=country, region_code=region_code,
         region_name=region.name if region else None, place=place_name,
         latitude=(place or region).latitude if (place or region) else None,
@@ -1150,6 +1151,20 @@ def family_of(event_type: str) -> str:
     if event_type == "shelling":
         return "shelling"
     return "air"
+
+
+def event_scope(date_precision: str, cluster_id: str) -> str:
+    """Where an event's identity holds. An event the text gives no date for is dated by
+    ingestion, which says nothing of when it happened: it is the same event as another
+    only within its own story cluster, never across stories."""
+    return cluster_id if date_precision == "ingested" else ""
+
+
+def event_id(date: dt.date, region_code: str, place: str | None, event_type: str,
+             date_precision: str, cluster_id: str) -> str:
+    """The incident id: the same event gets the same id in any story and on every rerun."""
+    return stable_id(date.isoformat(), region_code, place or "", family_of(event_type),
+                     event_scope(date_precision, cluster_id))
 
 
 def _max(values: Iterable[int | None]) -> int | None:

@@ -15,8 +15,8 @@ import functools
 
 import apache_beam as beam
 
-from schemas.records import Incident, stable_id
-from transforms.incidents.extract import extract_story, family_of
+from schemas.records import Incident
+from transforms.incidents.extract import event_id, event_scope, extract_story, family_of
 from transforms.incidents.gazetteer import Gazetteer
 from transforms.stage import ApplyStage
 
@@ -40,7 +40,11 @@ class ExtractIncidents(beam.PTransform):
 
 def fusion_key(incident: Incident) -> tuple:
     return (incident.event_date.isoformat(), incident.region_code, family_of(incident.event_type),
-            incident.country or "")
+            incident.country or "", event_scope(incident.date_precision, _cluster(incident)))
+
+
+def _cluster(incident: Incident) -> str:
+    return incident.cluster_ids[0] if incident.cluster_ids else ""
 
 
 def fusion_groups(incidents: list[Incident]) -> list[list[Incident]]:
@@ -84,8 +88,8 @@ def fuse(incidents: list[Incident]) -> Incident:
     published = [i.published_at for i in ordered if i.published_at]
     return dataclasses.replace(
         primary,
-        incident_id=stable_id(primary.event_date.isoformat(), primary.region_code, placed.place or "",
-                              family_of(primary.event_type)),
+        incident_id=event_id(primary.event_date, primary.region_code, placed.place, primary.event_type,
+                             primary.date_precision, _cluster(primary)),
         date_precision=min((i.date_precision for i in ordered), key=_PRECISION_RANK.index),
         place=placed.place, latitude=placed.latitude, longitude=placed.longitude,
         weapon=weapons[0] if weapons else primary.weapon,
