@@ -18,6 +18,9 @@ setup(
         "pyarrow==25.0.1",  # apache-beam 2.77 requires pyarrow < 26
         "feedparser==6.0.14",
         "trafilatura==2.3.1",
+        # jusText (trafilatura's fallback) imports lxml.html.clean, a separate package since
+        # lxml 5.2; pip does not always resolve the lxml[html_clean] extra that asks for it.
+        "lxml_html_clean==0.4.6",
         "duckdb==2.0.0",
         "ijson==3.6.0",
         "xxhash==4.1.0",

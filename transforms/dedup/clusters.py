@@ -123,15 +123,23 @@ def _max_span(a: Fingerprint, b: Fingerprint) -> int:
     return int(span.total_seconds())
 
 
-def verify(a: Fingerprint, b: Fingerprint) -> bool:
-    """Is ``b`` the same text republished as ``a``? Exact when both have shingles,
-    estimated from the signatures against entries of earlier runs."""
+def _settled_without_text(a: Fingerprint, b: Fingerprint) -> bool | None:
+    """The verdict when identity, the time span or shortness decides it; None otherwise."""
     if a.story_id == b.story_id:
         return True
     if abs(a.time - b.time) > _max_span(a, b):
         return False
     if a.short or b.short:
         return a.content_hash == b.content_hash
+    return None
+
+
+def verify(a: Fingerprint, b: Fingerprint) -> bool:
+    """Is ``b`` the same text republished as ``a``? Exact when both have shingles,
+    estimated from the signatures against entries of earlier runs."""
+    settled = _settled_without_text(a, b)
+    if settled is not None:
+        return settled
     if a.shingles is not None and b.shingles is not None:
         overlap = float(sketch.exact_overlap(a.shingles, b.shingles))
     else:
@@ -143,12 +151,9 @@ def plausible(a: Fingerprint, b: Fingerprint) -> bool:
     """Could ``a`` and ``b`` be the same text? A loose test on signatures alone, to keep
     chance LSH collisions out of the components; every member is then verified exactly
     against its canonical story (``resolve_cluster``)."""
-    if a.story_id == b.story_id:
-        return True
-    if abs(a.time - b.time) > _max_span(a, b):
-        return False
-    if a.short or b.short:
-        return a.content_hash == b.content_hash
+    settled = _settled_without_text(a, b)
+    if settled is not None:
+        return settled
     if min(a.size, b.size) == 0:
         return False
     overlap = sketch.estimated_overlap(a.signature, a.size, b.signature, b.size)

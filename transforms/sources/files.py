@@ -115,6 +115,23 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192] and not data.startswith(_WIDE_BOMS)
 
 
+BINARY_DETAIL = "the file holds NUL bytes and no UTF-16/32 byte order mark: not a text document"
+
+
+def document_bytes(location: str, source_type: str,
+                   max_bytes: int) -> tuple[dt.datetime, bytes | Reject]:
+    """A document file's modified time and bytes, or the reject that says why it cannot be
+    read as a document (over the size cap, binary)."""
+    fetched_at = modified_at(location)
+    try:
+        data = read_bytes(location, max_bytes)
+    except InputTooLarge as error:
+        return fetched_at, source_reject(source_type, location, "file_too_large", str(error), fetched_at)
+    if looks_binary(data):
+        return fetched_at, source_reject(source_type, location, "binary_file", BINARY_DETAIL, fetched_at)
+    return fetched_at, data
+
+
 def decode_document(data: bytes, *, html: bool = False) -> tuple[str, tuple[str, ...]]:
     """Bytes -> text, with the flag ``encoding_guessed`` when the encoding had to be guessed.
 

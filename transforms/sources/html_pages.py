@@ -8,23 +8,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from schemas.records import RawItem, Reject
-from transforms.sources.files import (MiB, InputTooLarge, decode_document, file_uri, looks_binary,
-                                      modified_at, read_bytes, source_reject)
+from transforms.sources.files import (MiB, decode_document, document_bytes, file_uri,
+                                      source_reject)
 from transforms.sources.specs import HTML, InputSpec
-from transforms.sources.text import BINARY_DETAIL
 
 MAX_PAGE_BYTES = 50 * MiB
 
 
 def read_html_page(spec: InputSpec) -> Iterator[RawItem | Reject]:
-    fetched_at = modified_at(spec.location)
-    try:
-        data = read_bytes(spec.location, MAX_PAGE_BYTES)
-    except InputTooLarge as error:
-        yield source_reject(HTML, spec.location, "file_too_large", str(error), fetched_at)
-        return
-    if looks_binary(data):
-        yield source_reject(HTML, spec.location, "binary_file", BINARY_DETAIL, fetched_at)
+    fetched_at, data = document_bytes(spec.location, HTML, MAX_PAGE_BYTES)
+    if isinstance(data, Reject):
+        yield data
         return
     page, flags = decode_document(data, html=True)
     if not page.strip():

@@ -12,14 +12,13 @@ import re
 from typing import Iterator
 
 from schemas.records import RawItem, Reject
-from transforms.sources.files import (MiB, InputTooLarge, decode_document, file_uri, looks_binary,
-                                      modified_at, read_bytes, source_reject)
+from transforms.sources.files import (MiB, decode_document, document_bytes, file_uri,
+                                      source_reject)
 from transforms.sources.specs import TEXT, InputSpec
 
 MAX_TEXT_BYTES = 50 * MiB
 _DATE_LINE = re.compile(r" date (\d{4})-(\d{2})-(\d{2})(?:[ \t]|$)")
 _HEADLINE_MAX_CHARS = 160
-BINARY_DETAIL = "the file holds NUL bytes and no UTF-16/32 byte order mark: not a text document"
 _SENTENCE_END = (".", ",", ";", ":", "!", "…")
 
 
@@ -34,14 +33,9 @@ def headline_of(text: str) -> str:
 
 
 def read_text_file(spec: InputSpec) -> Iterator[RawItem | Reject]:
-    fetched_at = modified_at(spec.location)
-    try:
-        data = read_bytes(spec.location, MAX_TEXT_BYTES)
-    except InputTooLarge as error:
-        yield source_reject(TEXT, spec.location, "file_too_large", str(error), fetched_at)
-        return
-    if looks_binary(data):
-        yield source_reject(TEXT, spec.location, "binary_file", BINARY_DETAIL, fetched_at)
+    fetched_at, data = document_bytes(spec.location, TEXT, MAX_TEXT_BYTES)
+    if isinstance(data, Reject):
+        yield data
         return
     text, flags = decode_document(data)
     yield parse_text_document(text, location=spec.location, source_name=spec.derived_name,
