@@ -112,3 +112,22 @@ def test_seeds_reach_the_detection_floor(tmp_path):
     gold_rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
     result = scorer.score(gold_rows, scorer.load_pred(tmp_path))
     assert result["f1"] >= 0.7, result
+
+
+def test_bad_inputs_become_rejects_and_the_counts_still_add_up(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "broken.xml").write_text("<rss><channel><title>cut off", encoding="utf-8")
+    (inputs / "junk.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (inputs / "ok.txt").write_text(" date 2026-11-20 Drones attacked Kursk overnight, injuring two people, "
+                                   "the governor said.\n", encoding="utf-8")
+    output = tmp_path / "out"
+    incidentflow("run", str(inputs), str(REPO / "samples" / "articles"), "--output", str(output))
+    manifest = _manifest(output)
+    counts = manifest["counts"]
+    assert manifest["balanced"] and counts["rejects"] == 2
+    assert counts["read"] == counts["stories"] + counts["duplicates"] + counts["rejects"]
+    with duckdb.connect() as connection:
+        reasons = connection.sql(f"SELECT reason FROM read_parquet('{output}/rejects/**/*.parquet') "
+                                 "ORDER BY reason").fetchall()
+    assert reasons == [("binary_file",), ("feed_no_entries",)]
