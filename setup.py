@@ -39,6 +39,7 @@ setup(
             "pytest==9.2.0",
             "pytest-httpserver==1.2.0",
             "psutil==7.2.2",
+            "pycountry==26.2.16",  # the gazetteer test checks every ISO 3166-2 region is present
         ],
         "bench": [
             "datasketch==2.0.0",
