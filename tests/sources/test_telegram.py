@@ -1,6 +1,8 @@
 import datetime as dt
 import io
 
+import pytest
+
 from schemas.records import RawItem, Reject
 from transforms.sources import InputSpec, expand_input, read_input
 from transforms.sources.telegram_json import EscapeRepairingReader, message_text
@@ -101,9 +103,13 @@ def test_truncated_export_keeps_what_was_read_and_adds_one_reject():
     assert outputs[-1] is reject
 
 
-def test_json_that_is_not_an_export_is_a_reject(tmp_path):
-    path = tmp_path / "other.json"
-    path.write_text('{"hello": [1, 2, 3]}')
+@pytest.mark.parametrize("name, content", [
+    ("other.json", '{"hello": [1, 2, 3]}'),
+    ("messages.html", "<html><body><p>hello</p></body></html>"),
+], ids=["json", "html"])
+def test_a_file_that_is_not_an_export_is_a_reject(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content)
     [reject] = read(path)
     assert reject.reason == "telegram_no_messages"
 
@@ -157,13 +163,6 @@ def test_html_export_configured_timezone_and_username():
     # Kyiv is UTC+3 in July: the configured zone corrects the printed standard offset
     assert alert.published_at == dt.datetime(2024, 7, 13, 23, 10, 5, tzinfo=UTC)
     assert alert.url == "https://t.me/nightsky/101" and alert.flags == ()
-
-
-def test_html_that_is_not_an_export_is_a_reject(tmp_path):
-    path = tmp_path / "messages.html"
-    path.write_text("<html><body><p>hello</p></body></html>")
-    [reject] = read(path)
-    assert reject.reason == "telegram_no_messages"
 
 
 def test_a_message_that_is_not_an_object_is_a_reject_and_reading_goes_on(tmp_path):
