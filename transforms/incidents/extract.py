@@ -678,13 +678,6 @@ class _Context:
     country: str
 
 
-def story_region(incidents: list[Incident]) -> str:
-    """The region a story is mostly about (``Story.region``): the one most of its incidents
-    are in, the first of them on a tie; ``XX`` when it has none."""
-    codes = [i.region_code for i in incidents if i.region_code != UNKNOWN_REGION]
-    return max(dict.fromkeys(codes), key=codes.count) if codes else UNKNOWN_REGION
-
-
 def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     """Incidents of one (canonical) story. Pure: the same story gives the same rows."""
     sentences = split_sentences(story.title or "", story.text or "")
