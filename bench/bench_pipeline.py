@@ -2,12 +2,14 @@
 
     python bench/bench_pipeline.py                       # light mix at 1k and 10k, html mix at 1k
     python bench/bench_pipeline.py --mix light --sizes 1000,10000,100000
-    python bench/bench_pipeline.py --mix html --sizes 1000 --workers 1,2
+    python bench/bench_pipeline.py --mix html --sizes 1000,10000 --processes 1,2
 
 For each size it generates a corpus (bench/corpus.py, cached under bench/out/), runs
 ``incidentflow run`` on it in a child process and prints wall time, stories per second
-end to end, seconds of work per stage (summed over workers, from the run manifest) and
-the peak memory of the process tree (the runner's worker processes included). For the
+end to end, seconds of work per stage (summed over processes, from the run manifest) and
+the peak memory of the process tree, pool processes included. Memory is the sum of
+proportional set sizes (PSS): forked pool processes share most of their pages with the
+parent, and summing resident sizes would count those pages once per process. For the
 html mix it also times ``trafilatura.extract`` alone on the same pages in one process:
 the floor cost of the heaviest stage, and the headline ratio pipeline / trafilatura.
 """
@@ -42,7 +44,7 @@ def corpus_dir(mix: str, size: int) -> str:
 
 
 class PeakMemory:
-    """Samples the resident memory of a process and all its children."""
+    """Samples the memory (PSS) of a process and all its children."""
 
     def __init__(self, pid: int, every_s: float = 0.1):
         self._process = psutil.Process(pid)
@@ -59,7 +61,7 @@ class PeakMemory:
                 total = 0
                 for process in tree:
                     try:
-                        total += process.memory_info().rss
+                        total += process.memory_full_info().pss
                     except psutil.Error:
                         pass
                 self.peak_bytes = max(self.peak_bytes, total)
@@ -73,12 +75,11 @@ class PeakMemory:
         return self.peak_bytes
 
 
-def run_pipeline(source: str, workers: int) -> dict:
+def run_pipeline(source: str, processes: int) -> dict:
     output = os.path.join(OUT, "run-output")
     shutil.rmtree(output, ignore_errors=True)
-    command = [sys.executable, "-m", "pipelines.cli", "run", source, "--output", output]
-    if workers > 1:
-        command += ["--direct_num_workers", str(workers), "--direct_running_mode", "multi_processing"]
+    command = [sys.executable, "-m", "pipelines.cli", "run", source, "--output", output,
+               "--local_processes", str(processes)]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=os.path.dirname(HERE), stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
@@ -111,12 +112,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mix", choices=("html", "light", "mixed"), action="append")
     parser.add_argument("--sizes", default=None, help="comma-separated story counts")
-    parser.add_argument("--workers", default="1", help="comma-separated local worker counts to compare")
+    parser.add_argument("--processes", default=f"1,{os.cpu_count()}",
+                        help="comma-separated --local_processes values to compare (default: 1 and "
+                             "one per core, which is what a run uses by default)")
     args = parser.parse_args()
     plans = ([(mix, args.sizes or "1000,10000") for mix in args.mix] if args.mix
              else [("light", args.sizes or "1000,10000"), ("html", args.sizes or "1000")])
     os.makedirs(OUT, exist_ok=True)
-    print(f"{'mix':6} {'stories':>8} {'workers':>7} {'seconds':>8} {'stories/s':>9} {'peak MiB':>9}  "
+    print(f"{'mix':6} {'stories':>8} {'procs':>7} {'seconds':>8} {'stories/s':>9} {'peak MiB':>9}  "
           "counts / seconds of work per stage")
     for mix, sizes in plans:
         for size in (int(s) for s in sizes.split(",")):
@@ -127,11 +130,11 @@ def main() -> None:
                 floor = trafilatura_alone(bodies)
                 print(f"{mix:6} {size:>8} {'-':>7} {floor:>8.1f} {len(bodies) / floor:>9.1f} {'':>9}  "
                       "trafilatura.extract alone, one process")
-            for workers in (int(w) for w in args.workers.split(",")):
-                result = run_pipeline(source, workers)
+            for processes in (int(p) for p in args.processes.split(",")):
+                result = run_pipeline(source, processes)
                 counts = result["manifest"]["counts"]
                 stages = " ".join(f"{k}={v:.1f}" for k, v in result["manifest"]["stages"].items())
-                line = (f"{mix:6} {size:>8} {workers:>7} {result['seconds']:>8.1f} "
+                line = (f"{mix:6} {size:>8} {processes:>7} {result['seconds']:>8.1f} "
                         f"{counts['read'] / result['seconds']:>9.1f} {result['peak_mib']:>9.0f}  "
                         f"read={counts['read']} stories={counts['stories']} dup={counts['duplicates']} "
                         f"rej={counts['rejects']} inc={counts['incidents']} | {stages}")

@@ -11,6 +11,7 @@ import sys
 from typing import Iterator
 
 from pipelines.options import (add_run_arguments, beam_options, check_output_locations,
+                               local_processes,
                                split_beam_arguments)
 
 USAGE_EXAMPLES = """examples:
@@ -74,7 +75,8 @@ def _run(args, beam_args: list[str]) -> int:
     check_output_locations(options, args.output, args.state)
     settings = RunSettings(inputs=tuple(resolve_inputs(args.inputs, args.config)),
                            output=args.output, started_at=utc_now(), state=args.state,
-                           fetch=fetch_settings(args))
+                           fetch=fetch_settings(args),
+                           processes=local_processes(options, args.local_processes))
     manifest = run_pipeline(settings, options)
     if manifest is None:
         print("dry run: the pipeline was built and translated for the runner; nothing ran")

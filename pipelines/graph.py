@@ -30,6 +30,7 @@ class RunSettings:
     started_at: dt.datetime
     state: str | None = None
     fetch: FetchSettings = FetchSettings()
+    processes: int = 1  # local processes for the heavy stages (cleaning, extraction)
 
 
 def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
@@ -41,7 +42,7 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
               | "RunId" >> beam.CombineGlobally(RunIdFn(state_fingerprint(settings.state))))
     run_id_side = beam.pvalue.AsSingleton(run_id)
 
-    stories, clean_rejects = items | "Clean" >> CleanStories()
+    stories, clean_rejects = items | "Clean" >> CleanStories(settings.processes)
     dedup = Deduplicate(settings.state, settings.started_at)
     deduplicated = stories | "Dedup" >> dedup
     canonical = deduplicated.stories | "Canonical" >> beam.Filter(lambda story: not story.is_duplicate)

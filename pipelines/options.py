@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
-                                                  _BeamArgumentParser)
+from apache_beam.options.pipeline_options import (DirectOptions, PipelineOptions,
+                                                  StandardOptions, _BeamArgumentParser)
 
 from transforms.sources.options import add_fetch_arguments
 
@@ -26,7 +26,17 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--state", metavar="DIR",
                         help="state kept between scheduled runs (dedup index, feed validators, "
                              "seen items, WARC archive); local path or gs://")
+    parser.add_argument("--local_processes", type=_positive_int, metavar="N",
+                        help="processes for cleaning and extraction on a local runner "
+                             "(default: one per core, once a run has enough items to pay for "
+                             "them; 1 keeps everything in one process)")
     add_fetch_arguments(parser)
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def split_beam_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
@@ -70,3 +80,17 @@ def beam_options(beam_args: list[str]) -> PipelineOptions:
     if not standard.runner:
         standard.runner = DEFAULT_LOCAL_RUNNER
     return options
+
+
+def local_processes(options: PipelineOptions, requested: int | None) -> int:
+    """Processes for the heavy stages: what was asked for, else every core on an
+    in-process local runner. A runner with workers of its own (Dataflow, the portable
+    runner, the FnApiRunner's multi-processing mode) spreads the work itself: 1."""
+    runner = (options.view_as(StandardOptions).runner or "").rsplit(".", 1)[-1]
+    direct = options.view_as(DirectOptions)
+    in_process = (runner in StandardOptions.LOCAL_RUNNERS
+                  and direct.direct_running_mode in (None, "in_memory")
+                  and (direct.direct_num_workers or 1) == 1)
+    if not in_process:
+        return 1
+    return requested or os.cpu_count() or 1

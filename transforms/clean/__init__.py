@@ -21,7 +21,7 @@ from schemas.records import RawItem, Reject, Story
 from transforms.clean.furniture import clean_lines
 from transforms.clean.html import extract_page
 from transforms.clean.language import LanguageDetector
-from transforms.clean.template import is_template_line, template_candidates
+from transforms.clean.template import LearnTemplate
 from transforms.stage import ApplyStage
 
 STAGE = "clean"
@@ -136,30 +136,23 @@ def _finish_stage():
 class CleanStories(beam.PTransform):
     """RawItem PCollection -> (Story PCollection, Reject PCollection).
 
-    Each source's template (lines in many of its items this run) is learned by
-    counting normalised lines per (source, line) with CombinePerKey, so no source is
-    ever held in memory as a whole; the templates reach the cleaning ParDo as a
-    side input.
+    Each source's template (lines in many of its items this run) is learned by a
+    CombinePerKey that counts each source's short lines, so no source's items are
+    ever held in memory together; the templates reach the cleaning ParDo as a side
+    input. ``processes``: local processes for both halves (see ``ApplyStage``).
     """
 
+    def __init__(self, processes: int = 1):
+        super().__init__()
+        self._processes = processes
+
     def expand(self, items):
-        extracted, extract_rejects = items | ApplyStage(STAGE, _extract_stage)
-        items_per_source = (
-            extracted
-            | "SourceOfItem" >> beam.Map(lambda e: (e.item.source_name, 1))
-            | "CountItems" >> beam.CombinePerKey(sum))
+        extracted, extract_rejects = items | ApplyStage(STAGE, _extract_stage, self._processes)
         templates = (
             extracted
-            | "CandidateLines" >> beam.FlatMap(
-                lambda e: (((e.item.source_name, key), 1) for key in template_candidates(e.lines)))
-            | "CountLines" >> beam.CombinePerKey(sum)
-            | "KeepRecurring" >> beam.Filter(
-                lambda entry, totals: is_template_line(entry[1], totals[entry[0][0]]),
-                totals=beam.pvalue.AsDict(items_per_source))
-            | "BySource" >> beam.Map(lambda entry: entry[0])
-            | "GroupTemplate" >> beam.GroupByKey()
-            | "AsTemplate" >> beam.MapTuple(lambda source, keys: (source, frozenset(keys))))
+            | "LinesOfSource" >> beam.Map(lambda e: (e.item.source_name, e.lines))
+            | "LearnTemplates" >> beam.CombinePerKey(LearnTemplate()))
         finished, finish_rejects = extracted | "RemoveFurniture" >> ApplyStage(
-            STAGE, _finish_stage, templates=beam.pvalue.AsDict(templates))
+            STAGE, _finish_stage, self._processes, templates=beam.pvalue.AsDict(templates))
         rejects = (extract_rejects, finish_rejects) | "AllRejects" >> beam.Flatten()
         return finished, rejects

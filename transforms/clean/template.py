@@ -8,7 +8,10 @@ at least ``MIN_ITEMS`` of them (so a handful of items never defines a template).
 """
 from __future__ import annotations
 
+import collections
 from typing import Iterable, Iterator
+
+import apache_beam as beam
 
 from transforms.clean.furniture import normalise_line
 
@@ -33,13 +36,33 @@ def is_template_line(items_with_line: int, items_of_source: int) -> bool:
     return items_with_line >= MIN_ITEMS and items_with_line >= MIN_SHARE * items_of_source
 
 
+class LearnTemplate(beam.CombineFn):
+    """The items' lines of one source -> its template.
+
+    One input per item (not per line), so the runner moves a handful of per-source
+    counters between steps instead of every line of every item.
+    """
+
+    def create_accumulator(self) -> tuple[int, collections.Counter]:
+        return 0, collections.Counter()
+
+    def add_input(self, accumulator, lines: Iterable[str]):
+        items, counts = accumulator
+        counts.update(template_candidates(lines))
+        return items + 1, counts
+
+    def merge_accumulators(self, accumulators):
+        items, counts = 0, collections.Counter()
+        for other_items, other_counts in accumulators:
+            items += other_items
+            counts.update(other_counts)
+        return items, counts
+
+    def extract_output(self, accumulator) -> frozenset[str]:
+        items, counts = accumulator
+        return frozenset(key for key, n in counts.items() if is_template_line(n, items))
+
+
 def learn_template(items_lines: Iterable[Iterable[str]]) -> frozenset[str]:
-    """The template of one source from its items' lines (for the CLI and tests; the
-    pipeline counts the same way with a CombinePerKey)."""
-    counts: dict[str, int] = {}
-    total = 0
-    for lines in items_lines:
-        total += 1
-        for key in template_candidates(lines):
-            counts[key] = counts.get(key, 0) + 1
-    return frozenset(key for key, n in counts.items() if is_template_line(n, total))
+    """The template of one source from its items' lines."""
+    return LearnTemplate().apply(items_lines)
