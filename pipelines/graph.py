@@ -46,7 +46,7 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
     dedup = Deduplicate(settings.state, settings.started_at)
     deduplicated = stories | "Dedup" >> dedup
     canonical = deduplicated.stories | "Canonical" >> beam.Filter(lambda story: not story.is_duplicate)
-    incidents, extract_rejects = canonical | "Extract" >> ExtractIncidents()
+    incidents, extract_rejects = canonical | "Extract" >> ExtractIncidents(settings.processes)
     located = deduplicated.stories | "Locate" >> LocateStories(incidents)
     fused = incidents | "Fuse" >> FuseIncidents()
     rejects = (read_rejects, clean_rejects, extract_rejects) | "AllRejects" >> beam.Flatten()

@@ -424,6 +424,13 @@ PLACES: tuple[PlaceEntry, ...] = (
     P("Suzemka", "RU-BRY", "village", "Суземка", "Суземка"),
     P("Klimovo", "RU-BRY", "village", "Климово", "Климове"),
     P("Trubchevsk", "RU-BRY", "town", "Трубчевск", "Трубчевськ"),
+    # Towns whose Cyrillic name GeoNames lacks in one language, though district names
+    # ("Лискинский район", "Новгород-Сіверський район") are made from it.
+    P("Liski", "RU-VOR", "town", "Лиски", "Лиски"),
+    # The nuclear plant towns war news names, however small.
+    P("Chornobyl", "UA-32", "town", "Чернобыль", "Чорнобиль", ("Chernobyl",)),
+    P("Novhorod-Siverskyi", "UA-74", "town", "Новгород-Северский", "Новгород-Сіверський",
+      ("Novgorod-Seversky", "Novgorod-Severskiy")),
     # Border and front-line towns and villages (Ukraine).
     P("Kozacha Lopan", "UA-63", "village", "Казачья Лопань", "Козача Лопань"),
     P("Bilopillia", "UA-59", "town", "Белополье", "Білопілля", ("Bilopillya",)),
@@ -449,6 +456,8 @@ PLACES: tuple[PlaceEntry, ...] = (
     P("Syzran", "RU-SAM", "refinery", "Сызрань", "Сизрань"),
     P("Novoshakhtinsk", "RU-ROS", "refinery", "Новошахтинск", "Новошахтинськ"),
     P("Kirishi", "RU-LEN", "refinery", "Кириши", "Кіріші"),
+    P("Kropotkin", "RU-KDA", "town", "Кропоткин", "Кропоткін"),
+    P("Sochi", "RU-KDA", "city", "Сочи", "Сочі"),
     P("Ukhta", "RU-KO", "refinery", "Ухта", "Ухта"),
     # The special economic zone where Shahed-type drones are built, 10 km east of
     # Yelabuga (whose GeoNames coordinates these are).

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import subprocess
 import sys
 
@@ -131,3 +132,54 @@ def test_bad_inputs_become_rejects_and_the_counts_still_add_up(tmp_path):
         reasons = connection.sql(f"SELECT reason FROM read_parquet('{output}/rejects/**/*.parquet') "
                                  "ORDER BY reason").fetchall()
     assert reasons == [("binary_file",), ("feed_no_entries",)]
+
+
+def _write_many_reports(folder, count: int) -> None:
+    """Distinct reports (not near-copies of each other), long enough per item that
+    cleaning and extraction hand them to the local pool."""
+    rng = random.Random(5)
+    regions = ["Kursk", "Belgorod", "Bryansk", "Voronezh", "Oryol", "Rostov", "Kaluga", "Tula"]
+    things = ["a warehouse", "a power line", "two garages", "a school roof", "a gas pipe",
+              "several cars", "a farm building", "a bridge railing", "a shop front", "a fence"]
+    crews = ["firefighters", "electricians", "engineers", "volunteers", "police officers",
+             "rescuers", "road workers", "medics"]
+    times = ["before dawn", "shortly after midnight", "late in the evening", "around noon",
+             "in the early hours", "at about three o'clock"]
+    folder.mkdir()
+    for n in range(count):
+        region = rng.choice(regions)
+        sentences = [
+            f"Air defences shot down {rng.randint(2, 40)} drones over the {region} region "
+            f"{rng.choice(times)}, the governor said.",
+            f"Falling debris damaged {rng.choice(things)} and {rng.choice(things)} in "
+            f"{rng.choice(['a village', 'the regional centre', 'a suburb', 'a district town'])}.",
+            rng.choice(["Nobody was hurt.", f"{rng.randint(1, 5)} people were injured.",
+                        "One man was taken to hospital with cuts."]),
+            f"{rng.choice(crews).capitalize()} and {rng.choice(crews)} worked at the scene for "
+            f"{rng.randint(2, 11)} hours while {rng.choice(crews)} checked "
+            f"{rng.choice(things)}.",
+            f"Residents were asked to keep away from {rng.choice(things)} and to report "
+            f"{rng.choice(['fragments', 'unexploded parts', 'damage', 'fires'])} to "
+            f"{rng.choice(['the police', 'the emergency line', 'the district office'])}.",
+        ]
+        rng.shuffle(sentences)
+        text = " ".join(sentences[:3]) + "\n" + " ".join(sentences[3:])
+        (folder / f"report-{n:04d}.txt").write_text(
+            f" date 2026-10-{1 + n % 20:02d} Report from the {region} region\n{text}\n", encoding="utf-8")
+
+
+def test_one_process_or_a_pool_per_core_write_the_same_rows(tmp_path):
+    inputs = tmp_path / "reports"
+    _write_many_reports(inputs, 450)
+    runs = {}
+    for processes in ("1", "2"):
+        output = tmp_path / f"out-{processes}"
+        incidentflow("run", str(inputs), "--output", str(output), "--local_processes", processes)
+        runs[processes] = output
+    pooled = _manifest(runs["2"])["notes"]
+    assert pooled.get("local_pool_records:clean", 0) > 0, pooled
+    assert pooled.get("local_pool_records:extract", 0) > 0, pooled
+    assert "local_pool_records:clean" not in _manifest(runs["1"])["notes"]
+    assert _manifest(runs["1"])["counts"] == _manifest(runs["2"])["counts"]
+    for table in ("stories", "incidents"):
+        assert table_rows(runs["1"], table) == table_rows(runs["2"], table), table

@@ -425,3 +425,179 @@ def test_no_incident_in_opinion_pieces_and_drone_shows(gazetteer, text):
 def test_of_the_city_is_not_a_bridge(gazetteer):
     row = one("Росіяни завдали ракетного удару по Харкову, повідомив мер міста.", gazetteer)
     assert row.target_type is None
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Two men and a woman were injured when a drone hit a house in Kharkiv.", None, 3),
+    ("Two people, a man and a woman, were injured when a drone hit a house in Kharkiv.", None, 2),
+    ("В Курске после атаки дрона погибли мужчина и женщина.", 2, None),
+    ("Внаслідок удару КАБ по Харкову поранено двох чоловіків та жінку.", None, 3),
+    ("У Харкові внаслідок удару дрона загинула жінка, ще п'ятеро людей травмовані, серед них дитина.", 1, 5),
+    ("Дрон атакував Київ: загинули 14 людей, серед них троє дітей, ще 38 поранено.", 14, 38),
+    ("In Kherson a drone hit a car; a man suffered shrapnel wounds.", None, 1),
+])
+def test_people_joined_by_and_add_up_unless_they_are_among_a_figure(gazetteer, text, killed, injured):
+    row = one(text, gazetteer)
+    assert (row.killed, row.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Над Воронежем сбиты пять БПЛА. Пострадавших и разрушений нет.",
+    "У Львові ракета влучила в об'єкт інфраструктури. За попередньою інформацією, загиблих та постраждалих немає.",
+    "Drones hit a depot in Bryansk; there were no deaths or injuries.",
+])
+def test_nobody_hurt_said_of_casualties_and_something_else(gazetteer, text):
+    row = one(text, gazetteer)
+    assert (row.killed, row.injured) == (0, 0)
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("Один из дронов попал в здание предприятия в Чебоксарах, пострадали два человека.", None, None),
+    ("Air defences shot down or suppressed 49 of the drones over the Kharkiv region.", None, 49),
+    ("Силами ПВО отражена атака двух беспилотников, летевших на Москву.", None, 2),
+    ("Air defences repelled an attack by five drones on Kursk overnight.", None, 5),
+])
+def test_one_of_the_drones_counts_none_and_a_repelled_attack_counts_what_was_downed(gazetteer, text, launched,
+                                                                                     intercepted):
+    row = one(text, gazetteer)
+    assert (row.launched, row.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ворог атакував столицю балістичними ракетами, загинули двоє людей.", "UA-30"),
+    ("Над столицей сбиты два беспилотника, сообщил мэр.", "RU-MOW"),
+    ("Russian drones attacked the Ukrainian capital overnight, injuring three.", "UA-30"),
+    ("Drones struck Kharkiv; hours later the capital came under attack too, injuring one, Klitschko said. "
+     "Debris fell in Kyiv.", "UA-30"),
+])
+def test_the_capital_is_kyiv_or_moscow_by_the_story(gazetteer, text, code):
+    assert code in {row.region_code for row in rows(text, gazetteer)}
+
+
+def test_a_regional_capital_is_not_the_countrys(gazetteer):
+    found = rows("Russia hit the regional capital with drones, injuring five, the Kharkiv governor said.", gazetteer)
+    assert [row.region_code for row in found] == ["UA-63"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("В Белгородском районе в селе Стрелецкое дрон атаковал автомобиль, ранены двое.", "RU-BEL"),
+    ("Нікопольщину ворог атакував з артилерії, поранено чоловіка.", "UA-12"),
+    ("Минобороны: за ночь над Брянской областью уничтожено 8 БПЛА, над Курской — 5.", None),
+])
+def test_districts_areas_and_region_lists_with_the_noun_once(gazetteer, text, code):
+    found = rows(text, gazetteer)
+    if code is None:
+        assert [(row.region_code, row.intercepted) for row in found] == [("RU-BRY", 8), ("RU-KRS", 5)]
+    else:
+        assert [row.region_code for row in found] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "A drone hit a car in the village of Murom in the Shebekino urban district, the Belgorod governor said; "
+    "a man was wounded.",
+    "Officials in Belgorod said a drone dropped an explosive on a car in the village of Murom, injuring a man.",
+])
+def test_a_village_named_like_a_city_elsewhere_is_not_that_city(gazetteer, text):
+    assert {row.region_code for row in rows(text, gazetteer)} == {"RU-BEL"}
+
+
+def test_the_seat_of_a_ministry_is_no_incident_place(gazetteer):
+    found = rows("Air defences destroyed 17 drones over the Bryansk, Kursk and Belgorod regions, "
+                 "the Defence Ministry in Moscow said.", gazetteer)
+    assert sorted(row.region_code for row in found) == ["RU-BEL", "RU-BRY", "RU-KRS"]
+
+
+def test_a_caption_credited_as_a_file_photo_is_no_incident(gazetteer):
+    found = rows("Russian drones struck an energy facility in the Odesa region overnight. Nobody was hurt.\n"
+                 "Firefighters at the site of a missile strike in Zaporizhzhia in March. (Reuters/File Photo)", gazetteer)
+    assert [row.region_code for row in found] == ["UA-51"]
+
+
+def test_hits_recorded_in_regions_are_rows_of_the_attack(gazetteer):
+    found = rows("Уночі ворог атакував 85 ударними дронами, збито 67, повідомили Повітряні сили. "
+                 "Влучання зафіксовано на Сумщині та Харківщині.", gazetteer)
+    assert sorted(row.region_code for row in found) == ["UA-59", "UA-63", "XX"]
+
+
+def test_uchora_is_yesterday(gazetteer):
+    row = one("Учора ввечері ворог атакував Харків дронами, постраждали четверо людей.", gazetteer)
+    assert row.event_date == dt.date(2025, 5, 13)
+
+
+def test_casualties_go_to_the_place_written_after_the_people(gazetteer):
+    found = rows("Russian drones damaged energy infrastructure in the Dnipropetrovsk region and injured two "
+                 "people in Kharkiv overnight.", gazetteer)
+    assert {row.region_code: row.injured for row in found} == {"UA-12": None, "UA-63": 2}
+
+
+def test_a_where_clause_is_about_the_place_of_its_sentence(gazetteer):
+    row = one("Explosions were heard in Lviv, where the governor reported a strike on an industrial facility.",
+              gazetteer)
+    assert (row.region_code, row.target_type, row.reported_by) == ("UA-46", "industrial", "governor")
+
+
+def test_seven_each_over_two_regions(gazetteer):
+    found = rows("За ночь уничтожены 24 беспилотника: 17 — над Курской областью, по семь — над Брянской и "
+                 "Орловской областями.", gazetteer)
+    assert {row.region_code: row.intercepted for row in found} == {"RU-KRS": 17, "RU-BRY": 7, "RU-ORL": 7}
+
+
+def test_an_alert_over_the_region_is_not_folded_into_a_towns_attack(gazetteer):
+    found = rows("В Липецкой области объявлена угроза атаки БПЛА. Ранее губернатор сообщил, что в Ельце "
+                 "беспилотник повредил крышу склада, пострадавших нет.", gazetteer)
+    assert {(row.place, row.event_type) for row in found} == {("Yelets", "drone_attack"), (None, "air_alert")}
+
+
+def test_the_authority_of_the_region_reports_on_the_town_before(gazetteer):
+    row = one("Армія РФ атакувала Запоріжжя, загинула одна людина. Про це повідомив голова Запорізької ОВА.",
+              gazetteer)
+    assert (row.place, row.reported_by) == ("Zaporizhzhia", "governor")
+
+
+def test_a_drone_that_fell_near_homes_is_an_incident(gazetteer):
+    row = one("Over Sevastopol, one of the drones fell near a residential area, but nobody was hurt, the governor said.",
+              gazetteer)
+    assert (row.region_code, row.killed, row.injured) == ("UA-40", 0, 0)
+
+
+def test_a_clock_is_not_a_place(gazetteer):
+    found = rows("Air defences downed 28 drones over the Bryansk region between 2 p.m. and 8 p.m. Moscow time, "
+                 "the defence ministry said.", gazetteer)
+    assert [(row.region_code, row.intercepted, row.reported_by) for row in found] == \
+        [("RU-BRY", 28, "ministry_of_defense")]
+
+
+def test_three_each_after_two_regions(gazetteer):
+    found = rows("Над Курской областью уничтожены 35 беспилотников, над Тульской и Калужской областями — по три.",
+                 gazetteer)
+    assert {row.region_code: row.intercepted for row in found} == {"RU-KRS": 35, "RU-TUL": 3, "RU-KLU": 3}
+
+
+def test_where_missiles_were_fired_from_is_no_incident(gazetteer):
+    found = rows("Противник випустив дві ракети Іскандер-М із Брянської області. Влучання зафіксовано на Сумщині.",
+                 gazetteer)
+    assert sorted(row.region_code for row in found) == ["UA-59", "XX"]  # the launch is the national count
+
+
+def test_an_attack_and_its_casualties_in_the_next_sentence(gazetteer):
+    row = one("Окупанти завдали 512 ударів по населених пунктах Запорізької області. Загинула одна людина, "
+              "ще троє поранені.", gazetteer)
+    assert (row.region_code, row.event_type, row.killed, row.injured) == ("UA-23", "other", 1, 3)
+
+
+def test_a_destroyed_building_is_not_an_interception(gazetteer):
+    row = one("A Russian drone struck the shelter over the destroyed reactor at the Chornobyl nuclear power plant.",
+              gazetteer)
+    assert (row.region_code, row.place, row.event_type, row.target_type) == ("UA-32", "Chornobyl", "drone_attack",
+                                                                             "energy")
+
+
+def test_the_driver_and_a_passenger_are_two(gazetteer):
+    row = one("У Херсоні дрон атакував маршрутку: поранені водій та пасажирка.", gazetteer)
+    assert row.injured == 2
+
+
+def test_no_one_hurt_said_of_the_region_applies_to_its_town(gazetteer):
+    row = one("В Сочи обломки беспилотника упали на территорию нефтебазы, возник пожар. "
+              "Пострадавших нет, сообщил оперативный штаб Краснодарского края.", gazetteer)
+    assert (row.place, row.killed, row.injured, row.reported_by) == ("Sochi", 0, 0, "local_authorities")

@@ -284,3 +284,34 @@ def test_regions_named_in_a_list(gazetteer, text, expected):
 ])
 def test_short_forms_administrations_and_datelines(gazetteer, text, expected):
     assert found(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("в Белгородском районе", "RU-BEL"),
+    ("Шебекинский городской округ", "RU-BEL"),
+    ("в Глушковском районе", "RU-KRS"),
+    ("Харківського району", "UA-63"),
+    ("у Шосткинському районі", "UA-59"),
+    ("Конотопської громади", "UA-59"),
+    ("Покровському районі", "UA-14"),
+    ("на Нікопольщині", "UA-12"),
+    ("в Лискинском районе", "RU-VOR"),
+])
+def test_a_district_named_after_its_town_is_in_the_towns_region(gazetteer, text, code):
+    assert only(gazetteer, text) == (code, None)
+
+
+def test_a_region_list_with_the_noun_given_once(gazetteer):
+    assert [code for _, code, _ in found(gazetteer, "над Брянской областью уничтожено 8 БПЛА, над Курской — 5, "
+                                                    "над Белгородской — 2")] == ["RU-BRY", "RU-KRS", "RU-BEL"]
+    assert found(gazetteer, "Курской — 5") == []  # an adjective alone, with no region named before
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("у Новгород-Сіверському районі", []),
+    ("Kyiv-based analysts", []),
+    ("Белгород-Днестровский", ["UA-51"]),
+    ("в Ростове-на-Дону", ["RU-ROS"]),
+])
+def test_part_of_a_hyphenated_compound_is_not_a_name(gazetteer, text, codes):
+    assert [code for _, code, _ in found(gazetteer, text)] == codes

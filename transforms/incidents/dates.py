@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from transforms.incidents.numbers import alternation, gated_matches, normalise_word
+from transforms.incidents.numbers import alternation, gated_matches, lowercase, normalise_word
 
 DAY = "day"
 MONTH = "month"
@@ -57,7 +57,7 @@ _WEEKDAY = f"(?:{alternation(WEEKDAY_OF)})"
 # Offsets in days from the publication date.
 _RELATIVE = {
     -2: ("the day before yesterday", "позавчера", "позавчора"),
-    -1: ("yesterday", "вчера", "вчерашн", "накануне", "вчора", "вчорашн", "напередодні"),
+    -1: ("yesterday", "вчера", "вчерашн", "накануне", "вчора", "вчорашн", "учора", "учорашн", "напередодні"),
     0: ("today", "this morning", "this afternoon", "this evening", "tonight", "overnight",
         "last night", "during the night", "early hours", "earlier today", "сегодня",
         "этой ночью", "минувшей ночью", "прошлой ночью", "ночью", "утром", "сегодняшн",
@@ -76,8 +76,7 @@ DATE_RE = re.compile(
     rf"|\b(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:){_YEAR.format('year2')}"
     rf"|\b(?:in|since|в|у|с|со|з|із)\s+(?P<month3>{_MONTH})\b{_YEAR.format('year3')}"
     rf"|\b(?P<relative>{_RELATIVE_WORDS})"
-    rf"|\b(?:on\s+|в\s+|во\s+|у\s+)?(?P<weekday>{_WEEKDAY})\b",
-    re.IGNORECASE)
+    rf"|\b(?:on\s+|в\s+|во\s+|у\s+)?(?P<weekday>{_WEEKDAY})\b")  # on the lowercase text
 
 
 _DATE_GATE = re.compile(r"\d|\b(?:" + alternation([*MONTH_OF, *WEEKDAY_OF, *_RELATIVE_OF]) + ")")
@@ -122,7 +121,7 @@ def find_dates(text: str, anchor: dt.date, anchor_is_published: bool) -> list[Da
     """Dates in ``text``. ``anchor`` is the local publication date (or the fetch date, in
     which case relative words are not resolved)."""
     spans = []
-    for match in gated_matches(DATE_RE, _DATE_GATE, text, reach=40):
+    for match in gated_matches(DATE_RE, _DATE_GATE, lowercase(text), reach=40):
         group = match.groupdict()
         date, precision, relative = None, DAY, False
         if group["night"]:
@@ -140,12 +139,12 @@ def find_dates(text: str, anchor: dt.date, anchor_is_published: bool) -> list[Da
             date = _with_year(group["year1"], MONTH_OF[_normal(group["month1"])],
                               int(group["day1"]), anchor)
         elif group["month2"]:
-            if group["month2"].lower() == "may" and not group["month2"][0].isupper():
+            if group["month2"] == "may" and not text[match.start("month2")].isupper():
                 continue  # the verb "may"
             date = _with_year(group["year2"], MONTH_OF[_normal(group["month2"])],
                               int(group["day2"]), anchor)
         elif group["month3"]:
-            if group["month3"].lower() == "may" and not group["month3"][0].isupper():
+            if group["month3"] == "may" and not text[match.start("month3")].isupper():
                 continue
             date = _with_year(group["year3"], MONTH_OF[_normal(group["month3"])], 1, anchor)
             precision = MONTH

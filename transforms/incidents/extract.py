@@ -16,7 +16,12 @@ and date are merged into one incident. The rules that keep rows right:
   a drone damaged a dormitory" is April's, month precision); never dated at publication;
 * where a weapon was launched from ("launched from Russia's Belgorod region", "с территории")
   is no incident place; nor is a city district named like a place of another region ("the
-  Kyivskyi district" of Kharkiv), nor a capital standing for its government ("Kyiv has hit");
+  Kyivskyi district" of Kharkiv) or a district of the town the story is on ("у Голосіївському
+  районі" of Kyiv), nor a capital standing for its government ("Kyiv has hit"), nor the seat
+  of a ministry ("the Defence Ministry in Moscow said"), nor a city whose namesake village
+  the text places in another region ("the village of Murom in the Shebekino district");
+* "the capital", "столицу" is Kyiv or Moscow, as the text qualifies it, else as the story's
+  places or its language say;
 * an undated headline about a place the story dates on one day is that day's event;
 * opinion pieces ("Opinion:") and sentences that argue ("argues that") make no incident;
 * a clause with no place goes on about the place of the sentence just before (for the same
@@ -26,8 +31,10 @@ and date are merged into one incident. The rules that keep rows right:
 * in a story about an attack, damage or casualties at another named place are a row of
   their own, with the story's weapon;
 * casualties are 0 only when the text says nobody was hurt; a part of a figure ("including
-  two children", "two children were among", "three of them seriously", "three people – two
-  men and a woman") is never added to it; the same figure told twice is taken once (max);
+  two children", "серед них дитина", "two children were among", "three of them seriously",
+  "three people – two men and a woman", "two people, a man and a woman") is never added to
+  it, while people joined by "and" add up ("two men and a woman": 3); the same figure told
+  twice is taken once (max); "one of the drones hit" counts no drones;
 * who reported it is the source named by the reporting verb ("the governor said").
 """
 from __future__ import annotations
@@ -44,7 +51,7 @@ from transforms.incidents import acled, dates, lexicon
 from transforms.incidents.gazetteer import Gazetteer, Mention
 from transforms.incidents.numbers import NumberSpan, find_numbers
 
-EXTRACTOR_VERSION = "incidents-1.0"
+EXTRACTOR_VERSION = "incidents-1.1"
 
 _DRONES = ("drone", "fpv_drone", "naval_drone")
 _MISSILES = ("missile", "ballistic_missile", "cruise_missile")
@@ -55,10 +62,12 @@ _WORD_RE = re.compile(r"\w+")
 _TERMINAL_RE = re.compile(r"[.!?…:;»\"'”’)]\s*$")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gov", "gen", "lt", "col", "sgt", "jr", "sr", "no", "vs", "u.s",
-    "u.k", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "e.g",
+    "u.k", "a.m", "p.m", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "e.g",
     "i.e", "г", "гг", "обл", "ул", "вул", "пос", "им", "т.е", "т.д", "т.п", "р", "с", "смт", "м",
     "ст", "тыс", "тис", "млн", "млрд", "км", "etc", "inc", "corp", "rep", "sen", "adm", "maj", "capt",
 }
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS)) + 1  # and the space before it
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _CLAUSE_BREAK_RE = re.compile(
     r",\s+(?:when|where|which|while|after|but|whereas|as\s+well\s+as)\b|;\s+|\s+(?:follows|followed|following)\s+"
@@ -139,7 +148,7 @@ def _split_line(line: str) -> list[str]:
 
 
 def _is_abbreviation(before_period: str) -> bool:
-    last = re.search(r"([\w.]+)$", before_period)
+    last = _LAST_WORD_RE.search(before_period, max(0, len(before_period) - _LONGEST_ABBREVIATION))
     word = last.group(1).lower() if last else ""
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
@@ -235,24 +244,24 @@ class _Clause:
         already read, when the clause is a whole sentence."""
         self.text = text
         words = self.words = words or lexicon.Text(text)
-        self.word_starts = [m.start() for m in _WORD_RE.finditer(text)]
-        self.alerts = _find(lexicon.ALERT, words, "alert")
-        self.weapons = [_Span(start, end, "weapon", weapon) for start, end, weapon in lexicon.WEAPON_SET.spans(words)]
-        self.countables = [w for w in self.weapons if w.value != "artillery"] + \
-            _find(lexicon.COUNTABLE_EXTRA, words, "countable")
-        self.aerial_target = lexicon.AERIAL_TARGET.found_in(words)
-        self.airstrike = lexicon.AIRSTRIKE.found_in(words)
-        self.intercepts = _find(lexicon.INTERCEPT, words, "intercept")
+        found = lexicon.CLAUSE_CUES.spans(words)
+        self.alerts = _spans(found["alert"], "alert")
+        self.weapons = [_Span(start, end, "weapon", weapon) for start, end, weapon in found["weapon"]]
+        self.countables = [w for w in self.weapons if w.value != "artillery"] + _spans(found["countable"], "countable")
+        self.aerial_target = bool(found["aerial_target"])
+        self.airstrike = bool(found["airstrike"])
+        self.intercepts = _spans(found["intercept"], "intercept")
         # "Destroyed" is an interception when drones or missiles are what was destroyed, not a house.
         if self.countables:
-            for span in _find(lexicon.DESTROY, words, "intercept"):
+            for span in _spans(found["destroy"], "intercept"):
                 after = lexicon.Text(text[span.end:span.end + 40].lstrip())
-                if not any(cue.starts(after) for _, cue in lexicon.TARGETS):
-                    self.intercepts.append(span)
-        self.attacks = [s for s in _find(lexicon.ATTACK, words, "attack") if not self._in_alert(s)]
-        self.damage = [d for d in _find(lexicon.DAMAGE, words, "damage") if not _negated(text, d)]
-        casualties = lexicon.CASUALTIES.spans(words)
-        none_hurt = lexicon.NONE_HURT.spans(words)
+                if not any(cue.starts(after) for _, cue in lexicon.TARGETS) and \
+                        not _ARTICLE_BEFORE_RE.search(text, max(0, span.start - 8), span.start):
+                    self.intercepts.append(span)  # not "the destroyed reactor"
+        self.attacks = [s for s in _spans(found["attack"], "attack") if not self._in_alert(s)]
+        self.damage = [d for d in _spans(found["damage"], "damage") if not _negated(text, d)]
+        casualties = found["casualty"]
+        none_hurt = found["none_hurt"]
         kinds = {kind for _, _, kind in none_hurt}
         self.no_casualties = "no_casualties" in kinds
         self.no_killed = self.no_casualties or "no_killed" in kinds
@@ -263,8 +272,12 @@ class _Clause:
         self.killed = [c for c in casualties if c.kind == "killed"]
         self.injured = [c for c in casualties if c.kind == "injured"]
         # Person words only matter next to a casualty word.
-        self.persons = _find(lexicon.PERSONS, words, "person") if casualties else []
+        self.persons = _spans(found["person"], "person") if casualties else []
         self.numbers = [n for n in numbers if not self._is_date_or_time(n)]
+
+    @functools.cached_property
+    def word_starts(self) -> list[int]:
+        return [m.start() for m in _WORD_RE.finditer(self.text)]
 
     @functools.cached_property
     def launches(self) -> list[_Span]:
@@ -283,7 +296,7 @@ class _Clause:
 
     @functools.cached_property
     def names_unknown_place(self) -> bool:
-        return bool(_UNKNOWN_PLACE_RE.search(self.text))
+        return _names_unknown_place(self.words)
 
     def _in_alert(self, span: _Span) -> bool:
         return any(a.start <= span.start and span.end <= a.end for a in self.alerts)
@@ -317,6 +330,7 @@ class _Clause:
         return best
 
 
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bбез|\bнет|\bне|\bнемає)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(r"^\s*(?:нет|не\s+было|не\s+зафиксирован\w*|немає|не\s+було|не\s+зафіксовано)\b",
                              re.IGNORECASE)
@@ -334,7 +348,11 @@ _MONTH_BEFORE = re.compile(rf"\b{dates._MONTH}\.?\s*$", re.IGNORECASE)
 
 
 def _find(cue: lexicon.Cue, words: lexicon.Text, kind: str) -> list[_Span]:
-    return [_Span(start, end, kind) for start, end in cue.spans(words)]
+    return _spans(cue.spans(words), kind)
+
+
+def _spans(found: list[tuple[int, int]], kind: str) -> list[_Span]:
+    return [_Span(start, end, kind) for start, end in found]
 
 
 def _overlaps(span: _Span, others: list[_Span]) -> bool:
@@ -379,6 +397,10 @@ def _counts(clause: _Clause, list_role: str | None = None) -> list[_Count]:
                 number.end <= v.start and v.end <= weapon_noun.start
                 and _INTERCEPT_NOUN_RE.match(clause.text[v.start:v.end]) for v in clause.intercepts):
             weapon_noun = None  # "the cost of one interception of a drone" counts no drones
+        if weapon_noun is not None and _PARTITIVE_OF_RE.match(clause.text[number.end:weapon_noun.start]) and \
+                not any(number.end <= n.start and n.end <= weapon_noun.start for n in clause.numbers) and \
+                not any(v.end <= number.start for v in clause.intercepts):
+            continue  # "one of the drones hit a plant" (but "shot down 49 of the drones" counts 49)
         if weapon_noun is not None and (person_noun is None or weapon_noun.start < person_noun.start):
             role = _weapon_role(clause, number, index)
             counts.append(_Count(number, role))
@@ -390,7 +412,7 @@ def _counts(clause: _Clause, list_role: str | None = None) -> list[_Count]:
             cue = _casualty_cue(clause, number, person_noun, cue_before)
             if cue is None:
                 continue
-            if _SUBSET_RE.search(before) and any(c.role == cue.kind for c in counts):
+            if _SUBSET_RE.search(before) and counts:
                 continue  # "11 injured, including two children": the two are among the 11
             if (_PARTITIVE_AFTER_RE.match(clause.text, number.end) and any(c.role == cue.kind for c in counts)) \
                     or _breaks_down(clause, counts, number, cue.kind):
@@ -432,10 +454,12 @@ def _casualty_cue(clause: _Clause, number: NumberSpan, person_noun, cue_before):
 
 # A number standing for a list item: after a comma, colon, dash or "and", or before a dash or
 # a preposition of place ("five over Bryansk, two over Belgorod", "15 – над Курской").
-_LIST_ITEM_BEFORE = re.compile(r"(?:[,:;–—-]|\band|\bи|\bта|\bі|\bй)\s*$", re.IGNORECASE)
+_LIST_ITEM_BEFORE = re.compile(r"(?:[,:;–—-]|\band|\bи|\bта|\bі|\bй)\s*(?:по\s+)?$", re.IGNORECASE)
 _LIST_ITEM_AFTER = re.compile(r"\s*(?:[–—-]|over\b|in\b|above\b|над\b|в\b|у\b|на\b)", re.IGNORECASE)
 
 
+# "One of the drones", "один из дронов", "один з дронів".
+_PARTITIVE_OF_RE = re.compile(r"^\s+(?:of\s+(?:the|these|those)|из|з|із)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "70 of them were shot down", "70 з них збито".
 _OF_THEM_RE = re.compile(r"^\s*(?:of\s+them|of\s+which|из\s+них|из\s+которых|з\s+них|з\s+яких)\s*"
                          r"(?:(?:were|have\s+been|had\s+been|было|были|було|були)\s+)?$", re.IGNORECASE)
@@ -471,21 +495,41 @@ def _breaks_down(clause: _Clause, counts: list[_Count], number, role: str) -> bo
 
 
 def _single_casualties(clause: _Clause, counts: list[_Count]) -> list[_Count]:
-    """"A woman was killed", "погиб мужчина": one person, though no number is written."""
+    """"A woman was killed", "погиб мужчина": one person, though no number is written. People
+    joined by "and" add up ("two men and a woman": three; "мужчина и женщина": two), unless
+    they itemise a figure given before them ("two people, a man and a woman") or are among
+    those counted ("серед них дитина")."""
     found = []
     if not clause.persons:
         return found
     for start, end in lexicon.SINGLE_PERSON.spans(clause.words):
         person = _Span(start, end, "person")
         cue = clause.nearest(person, clause.killed + clause.injured, limit=3)
-        if cue is None or any(c.role == cue.kind and clause.words_between(c.number, person) <= 3
-                              for c in counts + found):
+        if cue is None or _SUBSET_RE.search(clause.text, max(0, start - 40), start):
             continue
-        if any(n.end <= person.start and clause.words_between(n, person) <= 2 for n in clause.numbers) \
-                or _breaks_down(clause, counts, person, cue.kind):
+        if any(n.end <= person.start and clause.words_between(n, person) <= 2
+               and not _JOINED_RE.match(clause.text[n.end:start]) for n in clause.numbers):
+            continue  # "two women": the number's own person
+        same_role = [c for c in counts + found if c.role == cue.kind]
+        if any(c.number.end <= start and _ITEMISED_RE.search(clause.text[c.number.end:start]) for c in same_role):
             continue
+        if any(clause.words_between(c.number, person) <= 3 and not _JOINED_RE.match(_text_between(clause, c.number, person))
+               for c in same_role):
+            continue  # told with a figure next to it, not added to it
         found.append(_Count(NumberSpan(start, end, 1, None), cue.kind))
     return found
+
+
+# After a figure: the people it is made of ("three people – two men and a woman", "two
+# people, a man and a woman").
+_ITEMISED_RE = re.compile(r"\s[-–—]\s|[:(]|^\s*[\w'’-]*\s*,")
+# Between two figures that add up: "two men and a woman", "мужчина и женщина".
+_JOINED_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:and|и|та|і|й)\s+$", re.IGNORECASE)
+
+
+def _text_between(clause: _Clause, a, b) -> str:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return clause.text[first.end:second.start]
 
 
 def _weapon_role(clause: _Clause, number: NumberSpan, index: int) -> str | None:
@@ -500,7 +544,13 @@ def _weapon_role(clause: _Clause, number: NumberSpan, index: int) -> str | None:
     verb = clause.nearest(number, clause.intercepts + clause.launches)
     if verb is None:
         return None
+    if verb.kind == "attack" and any(_REPELLED_RE.match(clause.text[i.end:verb.start]) for i in clause.intercepts
+                                     if i.end <= verb.start):
+        return "intercepted"  # "отражена атака двух беспилотников", "repelled an attack by five drones"
     return "intercepted" if verb.kind == "intercept" else "launched"
+
+
+_REPELLED_RE = re.compile(r"^\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$")
 
 
 # --- places ----------------------------------------------------------------------------------
@@ -511,8 +561,11 @@ def _place_key(mention: Mention) -> tuple[str, str | None]:
 
 def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions of one sentence, read as the story means them: a wire dateline ("Kyiv, Aug 11
-    (Reuters) -") says where the story was filed, not where anything happened, and a region
-    named as part of an authority ("Сумської ОВА") is marked as such."""
+    (Reuters) -") says where the story was filed, not where anything happened, nor does the
+    seat of who reports it ("the Defence Ministry in Moscow said") or a clock ("Moscow time"); a town placed in another
+    region's district or region ("Murom in the Shebekino district") is a namesake the
+    gazetteer does not know; a region named as part of an authority ("Сумської ОВА") is
+    marked as such."""
     dateline = _DATELINE_RE.match(text)
     skip_to = dateline.end() if dateline else 0
     mentions = []
@@ -520,9 +573,17 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     lower = text.lower() if found else text
     if len(lower) != len(text):  # a letter whose lowercase is longer: keep the offsets
         lower = text
-    for mention in found:
+    for index, mention in enumerate(found):
         if mention.start < skip_to or _ORIGIN_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start):
             continue  # where the weapon came from ("launched from the Belgorod region") is no target
+        if _SEAT_BEFORE_RE.search(lower, max(0, mention.start - 40), mention.start) or \
+                _TIME_ZONE_AFTER_RE.match(lower, mention.end):
+            continue
+        if mention.place is not None and (
+                (index + 1 < len(found) and _is_namesake(text, mention, found[index + 1]))
+                or (mention.place.kind == "city" and _VILLAGE_BEFORE_RE.search(lower, max(0, mention.start - 20),
+                                                                               mention.start))):
+            continue
         if mention.place is not None and mention.place.name in _CAPITALS and _ACTS_RE.match(text, mention.end):
             continue  # "Kyiv has hit refineries": the government that attacks, not the city
         if mention.place is None and (_AUTHORITY_AFTER_RE.match(text, mention.end)
@@ -532,13 +593,32 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+# A ministry and where it sits: "the Defence Ministry in Moscow said".
+_SEAT_BEFORE_RE = re.compile(
+    r"(?:ministry|ministry\s+of\s+defen[cs]e|government|kremlin|embassy)\s+in\s+$")
+# "8 p.m. Moscow time", "Kyiv time": a clock, not a place.
+_TIME_ZONE_AFTER_RE = re.compile(r"\s+time\b")
+# "The village of Murom" (in the Belgorod region) is not the city of Murom.
+_VILLAGE_BEFORE_RE = re.compile(r"(?:village\s+of|hamlet\s+of|сел[еоі]|селищ[іе]|деревн[еия]|хутор[еі]?|пос[её]лк[еа])\s+$")
+_WITHIN_RE = re.compile(r"^,?\s+(?:in|near|of|в|у|на|під|под)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_namesake(text: str, town: Mention, after: Mention) -> bool:
+    """Whether ``town`` is placed in another region's district or region just after it
+    ("the village of Murom in the Shebekino district"): then it is another town of that name."""
+    in_district = after.place is None or _DISTRICT_AFTER_RE.match(text, after.end)
+    return bool(in_district and after.region.code != town.region.code
+                and _WITHIN_RE.match(text[town.end:after.start]))
+
+
 # Where a weapon was launched from: "launched from Russia's Belgorod region", "from the
 # direction of", "с территории", "з боку".
 _ORIGIN_LEAD = (
     r"(?<!\w)(?:(?:launched|fired|took\s+off|flying|flew|coming|came|approaching)\s+from"
     r"|from\s+the\s+(?:territory|direction)\s+of"
     r"|(?:с|со)\s+(?:территории|стороны|направления)|з\s+(?:території|боку|напрямку)|із\s+території"
-    r"|(?:запущен|выпущен|випущен)\w*\s+(?:из|с|со|з|із))")
+    r"|(?:запущен|выпущен|випущен)\w*\s+(?:из|с|со|з|із)"
+    r"|(?:launched|fired|випустив|випустил|запустив|запустил|выпустил)\w*\s+(?:[\w-]+\s+){0,4}?(?:from|из|с|со|з|із))")
 _ORIGIN_BEFORE_RE = re.compile(
     _ORIGIN_LEAD + r"\s+(?:the\s+)?(?:(?:territory|direction)\s+of\s+)?(?:the\s+)?(?:occupied\s+)?"
     r"(?:[\w-]+['’]s\s+|\w+\s+)?$")  # on lowercase text, much faster than ignoring case
@@ -607,16 +687,40 @@ def _assign_counts(clause: _Clause, counts: list[_Count], mentions: list[Mention
     weapon_counts = [c for c in counts if c.role in ("launched", "intercepted")]
     assigned: dict[int, list[_Count]] = {i: [] for i in range(len(mentions))}
     pairing = _breakdown(clause, weapon_counts, offsets)
+    _share_each(clause, pairing, offsets)
     for index, count in pairing.items():
         assigned[index].append(count)
     for count in counts:
         if count in pairing.values():
             continue
-        spans = [_Span(s, e, "m") for s, e in offsets]
-        near = clause.nearest(count.number, spans, limit=_NEAR_WORDS)
-        if near is not None and count.role in ("killed", "injured"):
-            assigned[spans.index(near)].append(count)
+        if count.role not in ("killed", "injured"):
+            continue
+        # The nearest place; of two as near, the one after the people ("damaging a plant in
+        # the Dnipropetrovsk region and injuring two people in Kharkiv").
+        near = [(clause.words_between(count.number, _Span(s, e, "m")), s < count.number.start, index)
+                for index, (s, e) in enumerate(offsets)]
+        distance, _, index = min(near)
+        if distance <= _NEAR_WORDS:
+            assigned[index].append(count)
     return assigned
+
+
+def _share_each(clause: _Clause, pairing: dict[int, _Count], offsets: list[tuple[int, int]]) -> None:
+    """Regions joined by "and" share a number said of each ("по семь — над Брянской и Орловской
+    областями", "над Тульской и Калужской областями — по три")."""
+    for _ in range(2):  # forwards, then backwards
+        for index in range(1, len(offsets)):
+            if not _AND_RE.match(clause.text[offsets[index - 1][1]:offsets[index][0]]):
+                continue
+            for have, lack in ((index - 1, index), (index, index - 1)):
+                count = pairing.get(have)
+                if lack not in pairing and count is not None and \
+                        _EACH_BEFORE_RE.search(clause.text[:count.number.start]):
+                    pairing[lack] = count
+
+
+_EACH_BEFORE_RE = re.compile(r"(?<!\w)по\s+$", re.IGNORECASE)
+_AND_RE = re.compile(r"^(?:\s*,|\s+(?:and|и|та|і|й))\s+$", re.IGNORECASE)
 
 
 def _nearest_per_role(clause: _Clause, counts: list[_Count], mention: _Span) -> list[_Count]:
@@ -683,10 +787,71 @@ def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     sentences = split_sentences(story.title or "", story.text or "")
     if sentences and lexicon.OPINION_HEADING.match(sentences[0].text):
         return []  # an opinion piece argues about attacks; the reports it draws on are elsewhere
-    reader = _StoryReader(story, sentences, [_story_mentions(s.text, gazetteer) for s in sentences])
+    mentions = _with_the_capital(sentences, [_story_mentions(s.text, gazetteer) for s in sentences], gazetteer)
+    reader = _StoryReader(story, sentences, mentions)
     fragments = [fragment for sentence, mentions in zip(sentences, reader.mentions)
                  for fragment in reader.read(sentence, mentions)]
     return _incidents(story, fragments, gazetteer)
+
+
+def _with_the_capital(sentences: list[Sentence], mentions: list[list[Mention]],
+                      gazetteer: Gazetteer) -> list[list[Mention]]:
+    """"The capital", "столицу": Kyiv or Moscow, as the text qualifies it ("the Russian
+    capital"), else as ``_story_capital`` says. Not a region's capital ("the regional
+    capital", "столица Чувашии", "Tatarstan's capital")."""
+    found = [(index, match) for index, sentence in enumerate(sentences)
+             if "capital" in sentence.words.lower or "столиц" in sentence.words.lower
+             for match in _CAPITAL_WORD_RE.finditer(sentence.words.lower)]
+    if not found:
+        return mentions
+    kyiv, moscow = _CAPITALS
+    default = _story_capital(sentences, mentions)
+    result = [list(sentence_mentions) for sentence_mentions in mentions]
+    for index, match in found:
+        sentence = sentences[index]
+        if _OTHER_CAPITAL_AFTER_RE.match(sentence.text, match.end()) or \
+                _OTHER_CAPITAL_BEFORE_RE.search(sentence.words.lower, max(0, match.start() - 20), match.start()) or \
+                any(m.start < match.end() and match.start() < m.end for m in result[index]):
+            continue
+        qualifier = match.group("qualifier") or ""
+        name = kyiv if qualifier.startswith(("ukrain", "украин", "україн")) else \
+            moscow if qualifier.startswith(("russia", "росси", "російськ", "российск")) else default
+        if name is None:
+            continue
+        place = gazetteer.place_named(name)
+        start = match.start("word")
+        result[index].append(Mention(start, match.end(), sentence.text[start:match.end()],
+                                     gazetteer.region(place.region_code), place))
+        result[index].sort(key=lambda m: m.start)
+    return result
+
+
+def _story_capital(sentences: list[Sentence], mentions: list[list[Mention]]) -> str | None:
+    """The capital a story means by "the capital": the one it names, else that of the country
+    its places are in, else by its language (Kyiv in Ukrainian, Moscow in Russian)."""
+    kyiv, moscow = _CAPITALS
+    places = [m for sentence_mentions in mentions for m in sentence_mentions]
+    named = {m.place.name for m in places if m.place} & set(_CAPITALS)
+    if len(named) == 1:
+        return named.pop()
+    countries = [m.region.country for m in places]
+    if countries:
+        return kyiv if countries.count("UA") >= countries.count("RU") else moscow
+    text = " ".join(sentence.text for sentence in sentences)
+    return kyiv if _UKRAINIAN_LETTERS.search(text) else moscow if _CYRILLIC_RE.search(text) else None
+
+
+# "The capital" and "the Ukrainian capital", "столица", "російську столицю"; not "the regional
+# capital" nor "Tatarstan's capital".
+_CAPITAL_WORD_RE = re.compile(
+    r"(?<!\w)(?:(?P<qualifier>russian|ukrainian|российск\w*|украинск\w*|російськ\w*|українськ\w*)\s+)?"
+    r"(?P<word>capital|столиц\w*)(?!\w)")
+_OTHER_CAPITAL_BEFORE_RE = re.compile(
+    r"(?:(?:regional|provincial|oblast|областн\w*|обласн\w*|регіональн\w*|региональн\w*|республиканск\w*)\s+|['’]s\s+)$")
+_OTHER_CAPITAL_AFTER_RE = re.compile(
+    r"\s*(?:of\b|city\s+of\b|[A-ZА-ЯІЇЄҐ]|(?:региона|области|республики|края|регіону|області|республіки|краю)\b)")
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")
 
 
 class _StoryReader:
@@ -711,10 +876,10 @@ class _StoryReader:
         return self.context if near else None
 
     def read(self, sentence: Sentence, mentions: list[Mention]) -> list[Fragment]:
-        if not mentions and self._context_near(sentence) is None and not sentence.numbers:
+        triggered = lexicon.TRIGGER.found_in(sentence.words)
+        if not mentions and self._context_near(sentence) is None and not (triggered and sentence.numbers):
             return []  # no place to report on, and no national count: nothing to extract
-        if not lexicon.TRIGGER.found_in(sentence.words) and not (
-                mentions and self.last_weapon_role and sentence.numbers):
+        if not triggered and not (mentions and self.last_weapon_role and sentence.numbers):
             # No incident words, and not a breakdown of the count before ("Of those, 40 were
             # over the Bryansk region"): the sentence only says who reported and where.
             return [] if sentence.ignored else self._read_attribution(sentence, mentions)
@@ -749,14 +914,26 @@ class _StoryReader:
             other_context = context_region not in (None, district.region.code)
             return district.region.code not in named and bool(named or other_context)
 
+        def of_the_town(district: Mention) -> bool:
+            """A district named for no town ("у Голосіївському районі") in a story on a town of
+            its region is one of the town's own districts."""
+            towns = {m.region.code for m in mentions if m.place is not None}
+            if context is not None and context.key[1] is not None:
+                towns.add(context_region)
+            return district.place is None and district.region.code in towns
+
         return [m for m in mentions
-                if not (m.place is not None and (_DISTRICT_AFTER_RE.match(sentence.text, m.end)
-                                                 or _DISTRICT_WORD_RE.search(m.surface)) and elsewhere(m))]
+                if not ((_DISTRICT_AFTER_RE.match(sentence.text, m.end) or _DISTRICT_WORD_RE.search(m.surface))
+                        and (elsewhere(m) or of_the_town(m)))]
 
     def _read_attribution(self, sentence: Sentence, mentions: list[Mention]) -> list[Fragment]:
         """A sentence with no incident words may say who reported the incident before, and
         where it was ("Об этом сообщил губернатор Оренбургской области"), or only which place
         the story is on."""
+        context = self._context_near(sentence)
+        if context is not None:  # "повідомив голова Запорізької ОВА" after a report on Zaporizhzhia
+            mentions = [m for m in mentions
+                        if not (isinstance(m, _AuthorityMention) and m.region.code == context.key[0])]
         places = _clause_places(_regional_capitals_as_regions(self.regions_named, mentions))
         pending = [f for f in self.pending if sentence.index - f.sentence == 1]
         if pending and len(places) == 1 and sentence.reporter:
@@ -840,7 +1017,9 @@ class _StoryReader:
             return fragments
         if _continues(context, sentence, clause, counts, date_span):
             fragment = _fragment(clause, sentence, context.key, context.date, context.precision, counts, None, [])
-            fragment.inherited = True
+            # A clause of the sentence that names the place ("Explosions were heard in Lviv,
+            # where the governor reported a strike on a plant") is about it as much as that one.
+            fragment.inherited = context.sentence != sentence.index
             return [fragment]
         if clause.names_unknown_place:
             self.context = None  # a place the gazetteer does not know: not the last one's
@@ -852,16 +1031,24 @@ class _StoryReader:
         return [fragment]
 
 
-_DISTRICT_WORDS = r"(?:district|neighbou?rhood|microdistrict|quarter|raion|(?:мікро|микро)?район\w*)\b"
+_DISTRICT_WORDS = (r"(?:(?:urban\s+|municipal\s+|rural\s+)?district|neighbou?rhood|microdistrict|quarter|raion"
+                   r"|(?:мікро|микро)?район\w*|округ\w*|громад\w*|hromada)\b")
 _DISTRICT_AFTER_RE = re.compile(r"\s*" + _DISTRICT_WORDS, re.IGNORECASE)
 _DISTRICT_WORD_RE = re.compile(r"\s" + _DISTRICT_WORDS, re.IGNORECASE)
 
 
 # A settlement named after its kind ("в селе Новая Таволжанка", "the village of X"): when the
 # gazetteer does not know it, the clause is about some other place than the one before.
-_UNKNOWN_PLACE_RE = re.compile(
-    r"\b(?i:сел[еіо]|селищ[іе]|посел[ке]\w*|пос[её]лке|деревн[еи]|хутор[еі]|смт|village\s+of|settlement\s+of|"
-    r"town\s+of|hamlet\s+of)\s+[A-ZА-ЯІЇЄҐ]")
+# Matched on the lowercase text, the name's capital checked in the original: several times
+# faster than matching the kind's words case-insensitively.
+_SETTLEMENT_KIND_RE = re.compile(
+    r"\b(?:сел[еіо]|селищ[іе]|посел[ке]\w*|пос[её]лке|деревн[еи]|хутор[еі]|смт|village\s+of|settlement\s+of|"
+    r"town\s+of|hamlet\s+of)\s+")
+_CAPITAL_RE = re.compile(r"[A-ZА-ЯІЇЄҐ]")
+
+
+def _names_unknown_place(words: lexicon.Text) -> bool:
+    return any(_CAPITAL_RE.match(words.original, kind.end()) for kind in _SETTLEMENT_KIND_RE.finditer(words.lower))
 
 
 def _background_with_its_relative_clause(sentence: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1018,7 +1205,12 @@ def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer) ->
     # ("В Шебекино повреждены три частных дома"), though that sentence names no weapon.
     story_weapons = [w for f in fragments if f.creates for w in f.weapons]
     located = {k: g for k, g in groups.items()
-               if any(f.creates for f in g) or (story_weapons and any(f.hurts for f in g if not f.inherited))}
+               if any(f.creates for f in g) or (story_weapons and any(f.hurts for f in g if not f.inherited))
+               or _attack_with_casualties(g)}
+    for (key, date), group in groups.items():
+        if (key, date) not in located and key[1] is None and any(f.has_figure or f.reporter for f in group):
+            # "Пострадавших нет, сообщил оперштаб Краснодарского края": said of the region's town before
+            located[(key, date)] = group
     rows = [_incident(story, key, date, group, gazetteer, story_weapons)
             for (key, date), group in _fold_region_rows(located).items()]
     rows = [row for row in rows if row is not None]
@@ -1071,6 +1263,8 @@ def _fold_region_rows(groups: dict[tuple, list[Fragment]]) -> dict[tuple, list[F
         region, place = key
         if place is not None or any(f.has_count or f.unknown_place for f in group):
             continue  # its own figures, or a town the gazetteer does not know ("the town of Sal'sk")
+        if any(f.alert for f in group) and not any(f.attack or f.damage or f.intercept for f in group):
+            continue  # an alert over the region is not the attack on a town
         towns = [k for k in groups if k[1] == date and k[0][0] == region and k[0][1] is not None]
         if towns:
             first = min(towns, key=lambda k: min(f.sentence for f in groups[k]))
@@ -1179,8 +1373,15 @@ def _weapon(group: list[Fragment]) -> str:
     return primary
 
 
+def _attack_with_casualties(group: list[Fragment]) -> bool:
+    """An attack on the place told in one sentence, its dead or wounded in the next
+    ("Окупанти завдали 512 ударів по Запорізькій області. Загинула одна людина")."""
+    return any(f.attack and not f.inherited for f in group) and any(f.killed or f.injured for f in group)
+
+
 def _event_type(group: list[Fragment], weapon: str, story_armed: bool = False) -> str | None:
-    if not any(f.creates for f in group) and not (story_armed and any(f.hurts for f in group)):
+    if not any(f.creates for f in group) and not (story_armed and any(f.hurts for f in group)) \
+            and not _attack_with_casualties(group):
         return None
     if any(f.intercept for f in group) or any(f.intercepted is not None for f in group):
         return "interception"

@@ -32,10 +32,15 @@ def _make_extractor():
 
 
 class ExtractIncidents(beam.PTransform):
-    """Canonical stories -> (incidents, rejects); the gazetteer is loaded once per worker."""
+    """Canonical stories -> (incidents, rejects); the gazetteer is loaded once per worker.
+    ``processes``: local processes for extraction (see ``ApplyStage``)."""
+
+    def __init__(self, processes: int = 1):
+        super().__init__()
+        self._processes = processes
 
     def expand(self, stories):
-        return stories | ApplyStage("extract", _make_extractor)
+        return stories | ApplyStage("extract", _make_extractor, self._processes)
 
 
 def fusion_key(incident: Incident) -> tuple:

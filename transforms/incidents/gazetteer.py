@@ -10,14 +10,23 @@ region" the region itself (place None); "Moscow" is RU-MOW and "Moscow region" R
 "Kyiv" UA-30 and "Kyiv region" UA-32; Crimea is UA-43 and Sevastopol UA-40, and the
 occupied regions keep their Ukrainian codes ("ДНР" is UA-14) whatever the source says.
 
+Beyond the names in the data: a district or area named after its town ("в Белгородском
+районе", "Шебекинский городской округ", "Нікопольщина") is a mention of the town's region,
+found by the adjective's stem; a region's adjective alone after a preposition counts once a
+region was named in full before it ("над Брянской областью ..., над Курской — 5"); part of a
+hyphenated compound ("Новгород-Сіверський", "Kyiv-based") is never a name.
+
 Load once per worker (``Gazetteer.load()`` in a DoFn's setup or a stage factory) and
 keep the instance; the module holds no cache of its own.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import importlib.resources
+import itertools
 import json
+import os
 import re
 
 DATA_PACKAGE = "schemas"
@@ -33,6 +42,25 @@ _CAPITALISED_WORD = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]\w*")
 # ("Kursk region", "Ростов-на-Дону", "Куп'янськ"), never across punctuation or lines.
 _NEXT_WORD = re.compile(r"(?:[-']| {1,2})\w+")
 _SPACES = re.compile(r" {2}")
+_HYPHEN_GOES_ON = re.compile(r"-\w")
+_CYRILLIC = re.compile(r"[А-ЯЁІЇЄҐ]")
+# A district by its adjective ("Белгородском районе", "Шебекинский городской округ",
+# "Харківського району") or an area by its "-щина" name ("Нікопольщина").
+_DISTRICT = re.compile(
+    r"(?P<stem>[А-ЯІЇЄҐ][\w'-]+?)(?P<suffix>ск|цк|зьк|ськ|цьк)(?:ий|ого|ому|им|ом|ой|ій|ім|ая|ую|ої|ою|а|у|і)\s+"
+    r"(?:(?:городск|муниципальн|міськ)\w*\s+)?(?:район\w*|округ\w*|громад\w*)\b"
+    r"|(?P<area>[А-ЯІЇЄҐ][\w'-]+?)щин(?:а|у|і|ою|е)\b")
+_MIN_STEM = 4
+_MAX_STEM_CANDIDATES = 200
+# A region's adjective alone after a preposition, once a region was named in full before:
+# "над Брянской областью уничтожено 8 БПЛА, над Курской — 5".
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:над|в|во|у|на|по|із|з)\s+$")
+_REGION_WORD = re.compile(r"\s(?:облас\w*|кра[йяюеєїі]\w*)$")
+
+
+def _elided(text: str, start: int, before: list[Mention]) -> bool:
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, start - 6), start)) and any(
+        m.place is None and _REGION_WORD.search(m.surface) for m in before)
 _CAPITALISED_AFTER = re.compile(r" [A-ZА-ЯЁІЇЄҐ]")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]\w* $")
 # What follows a region named in a list: more names, then the plural (or in Russian
@@ -129,6 +157,9 @@ class Gazetteer:
                         for surface, code in listed_names}
         for key in self._listed:
             self._note_first_word(key)
+        # Towns' Cyrillic names, sorted, to find the town a district is named after.
+        self._cyrillic_place_keys = sorted(key for key, (_, place, _) in self._targets.items()
+                                           if place is not None and _CYRILLIC.match(key))
 
     def _note_first_word(self, key: str) -> None:
         words = _WORD.findall(key)
@@ -176,31 +207,67 @@ class Gazetteer:
             word = capital.group()
             if len(word) > 3 and word.isupper():
                 continue  # a dateline ("KYIV, Aug 11 (Reuters)") or a shouted headline
-            max_words = self._first_words.get(match_key(word))
-            if max_words is None:
-                continue
             start = capital.start()
-            ends = [capital.end()]
-            while len(ends) < max_words:
-                following = _NEXT_WORD.match(normalised, ends[-1])
-                if following is None:
-                    break
-                ends.append(following.end())
-            for end in reversed(ends):
-                key = match_key(_SPACES.sub(" ", normalised[start:end]))
-                listed = self._listed.get(key)
-                if listed is not None and _LIST_OF_REGIONS.match(normalised, end):
-                    mentions.append(Mention(start=start, end=end, surface=text[start:end],
-                                            region=listed, place=None))
-                    position = end
-                    break
-                found = self._targets.get(key)
-                if found is not None and self._accepts(normalised, start, end, found[2]):
-                    region, place, _ = found
-                    mentions.append(Mention(start=start, end=end, surface=text[start:end],
-                                            region=region, place=place))
-                    position = end
-                    break
+            if start > 1 and normalised[start - 1] == "-" and normalised[start - 2].isalpha():
+                continue  # the second part of a compound ("Новгород-Сіверський") is not a name of its own
+            mention = self._name_at(text, normalised, start, capital.end(), mentions) \
+                or self._district_at(text, normalised, start)
+            if mention is not None:
+                mentions.append(mention)
+                position = mention.end
+
+    def _name_at(self, text: str, normalised: str, start: int, word_end: int,
+                 before: list[Mention]) -> Mention | None:
+        """The longest name starting at ``start``."""
+        max_words = self._first_words.get(match_key(normalised[start:word_end]))
+        if max_words is None:
+            return None
+        ends = [word_end]
+        while len(ends) < max_words:
+            following = _NEXT_WORD.match(normalised, ends[-1])
+            if following is None:
+                break
+            ends.append(following.end())
+        for end in reversed(ends):
+            if _HYPHEN_GOES_ON.match(normalised, end):
+                continue  # part of a compound ("Новгород-Сіверський", "Kyiv-based") is not the name
+            key = match_key(_SPACES.sub(" ", normalised[start:end]))
+            listed = self._listed.get(key)
+            if listed is not None and (_LIST_OF_REGIONS.match(normalised, end) or _elided(normalised, start, before)):
+                return Mention(start=start, end=end, surface=text[start:end], region=listed, place=None)
+            found = self._targets.get(key)
+            if found is not None and self._accepts(normalised, start, end, found[2]):
+                region, place, _ = found
+                return Mention(start=start, end=end, surface=text[start:end], region=region, place=place)
+        return None
+
+    def _district_at(self, text: str, normalised: str, start: int) -> Mention | None:
+        """A district or an area named after its town ("в Белгородском районе", "Шебекинский
+        городской округ", "Харківського району", "на Нікопольщині"): the region of the town
+        whose name the adjective's stem begins like, the most alike winning."""
+        district = _DISTRICT.match(normalised, start)
+        if district is None:
+            return None
+        stem = match_key(district.group("stem") or district.group("area"))
+        town = self._targets.get(stem + (district.group("suffix") or ""))
+        if town is not None and town[1] is not None:  # "Покровський район": Покровськ
+            return Mention(start=start, end=district.end(), surface=text[start:district.end()], region=town[0],
+                           place=None)
+        shortest = max(_MIN_STEM, len(stem) - 2)
+        first = bisect.bisect_left(self._cyrillic_place_keys, stem[:shortest])
+        best, best_shared = None, 0
+        for key in itertools.islice(self._cyrillic_place_keys, first, first + _MAX_STEM_CANDIDATES):
+            if not key.startswith(stem[:shortest]):
+                break
+            shared = len(os.path.commonprefix([key, stem]))
+            # The town's name ends where the stem does, give or take a letter or two of its
+            # ending: "Шосткин-" is Шостка, "Лискин-" is not Лисково.
+            if shared > best_shared and shared >= len(key) - 2:
+                best, best_shared = key, shared
+        if best is None:
+            return None
+        region, _, _ = self._targets[best]
+        return Mention(start=start, end=district.end(), surface=text[start:district.end()], region=region, place=None)
 
     @staticmethod
     def _accepts(text: str, start: int, end: int, flags: str) -> bool:

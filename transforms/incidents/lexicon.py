@@ -3,10 +3,17 @@
 Slavic words inflect, so most entries are stems followed by ``\\w*``. Patterns are matched
 on the lowercased text, except short abbreviations written ``(?-i:...)`` (КАБ, ФАБ, ПВО)
 that would otherwise match ordinary words.
+
+Speed matters (extraction reads every sentence of every story): each cue's alternatives are
+compiled as a trie on their leading letters (``factored``), and a clause's dozen cues are
+found in one pass (``CuePass``); tests check both match exactly what the plain alternations
+would.
 """
 from __future__ import annotations
 
 import re
+
+from transforms.incidents.numbers import lowercase
 
 
 class Text:
@@ -14,56 +21,38 @@ class Text:
     lowercase text, which Python's regex engine does several times faster than matching
     case-insensitively."""
 
-    __slots__ = ("original", "lower", "_heads")
+    __slots__ = ("original", "lower")
 
     def __init__(self, original: str):
         self.original = original
-        lower = original.lower()
-        if len(lower) != len(original):  # a letter whose lowercase is longer ("İ"): keep offsets
-            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in original)
-        self.lower = lower
-        self._heads: set[str] | None = None
-
-    @property
-    def heads(self) -> set[str]:
-        """The first one, two and three letters of every word."""
-        if self._heads is None:
-            heads = set(_WORD_HEAD.findall(self.lower))
-            heads.update([head[:2] for head in heads] + [head[:1] for head in heads])
-            self._heads = heads
-        return self._heads
+        self.lower = lowercase(original)
 
 
 class Cue:
     """Alternatives matched as whole words. Alternatives written ``(?-i:...)`` are
     abbreviations matched on the original text (КАБ is a glide bomb, "каб" is not); the
-    others on the lowercase text. A text none of whose words begins like an alternative is
-    not searched at all."""
+    others on the lowercase text."""
 
     def __init__(self, *alternatives: str):
-        exact = [a[5:-1] for a in alternatives if _is_exact(a)]
-        loose = [a.lower() for a in alternatives if not _is_exact(a)]
+        exact = self.exact_alternatives = [a[5:-1] for a in alternatives if _is_exact(a)]
+        loose = self.loose_alternatives = [a.lower() for a in alternatives if not _is_exact(a)]
         self.alternatives = alternatives
-        self._loose = re.compile(_WORDS.format("|".join(loose))) if loose else None
-        self._exact = re.compile(_WORDS.format("|".join(exact))) if exact else None
-        self.heads = _heads([a.lower() for a in exact + loose])
-
-    def _absent(self, text: Text) -> bool:
-        return self.heads is not None and self.heads.isdisjoint(text.heads)
+        self._loose = _whole_words(loose) if loose else None
+        self._exact = _whole_words(exact) if exact else None
 
     def spans(self, text: Text) -> list[tuple[int, int]]:
-        if self._absent(text):
-            return []
-        found = []
-        if self._loose is not None:
-            found.extend(m.span() for m in self._loose.finditer(text.lower))
-        if self._exact is not None:
-            found.extend(m.span() for m in self._exact.finditer(text.original))
-        return sorted(found) if self._loose is not None and self._exact is not None else found
+        found = [m.span() for m in self._loose.finditer(text.lower)] if self._loose is not None else []
+        return sorted(found + self.exact_spans(text)) if self._exact is not None else found
+
+    def loose_match(self, lower: str, position: int) -> tuple[int, int] | None:
+        """The match of the lowercase alternatives starting at ``position`` of ``lower``."""
+        match = self._loose.match(lower, position) if self._loose is not None else None
+        return match.span() if match else None
+
+    def exact_spans(self, text: Text) -> list[tuple[int, int]]:
+        return [m.span() for m in self._exact.finditer(text.original)] if self._exact is not None else []
 
     def first(self, text: Text) -> tuple[int, int] | None:
-        if self._absent(text):
-            return None
         candidates = []
         if self._loose is not None and (match := self._loose.search(text.lower)):
             candidates.append(match.span())
@@ -78,46 +67,6 @@ class Cue:
         """Whether the text begins with a match."""
         return bool((self._loose is not None and self._loose.match(text.lower))
                     or (self._exact is not None and self._exact.match(text.original)))
-
-
-_WORD_HEAD = re.compile(r"\b\w{1,3}")  # the first (up to) three letters of each word
-_LITERAL_HEAD = re.compile(r"^\w+")
-
-
-def _heads(alternatives: list[str]) -> frozenset[str] | None:
-    """How a word matched by one of the alternatives begins (up to its first three letters),
-    or None when an alternative may begin otherwise than with letters written out."""
-    heads: set[str] = set()
-    for alternative in alternatives:
-        found = _pattern_heads(alternative)
-        if found is None:
-            return None
-        heads |= found
-    return frozenset(heads)
-
-
-def _pattern_heads(pattern: str) -> set[str] | None:
-    """Heads of one regex: a literal start, or a leading group ("(?:a|b)", optional or not)."""
-    if pattern.startswith("(?:"):
-        close = _closing_bracket(pattern)
-        if close is None:
-            return None
-        branches = [_pattern_heads(b) for b in _top_level_branches(pattern[3:close])]
-        if any(b is None for b in branches):
-            return None
-        heads = set().union(*branches)
-        rest = pattern[close + 1:]
-        if rest[:1] in ("?", "*"):  # the group may be absent: what follows may begin the word
-            after = _pattern_heads(rest[1:])
-            return None if after is None else heads | after
-        return heads
-    literal = _LITERAL_HEAD.match(pattern)
-    if literal is None:
-        return None
-    text = literal.group(0)
-    if pattern[len(text):][:1] in ("?", "*", "{"):
-        text = text[:-1]  # "strikes?": the last letter is optional
-    return {text[:3]} if text else None
 
 
 def _closing_bracket(pattern: str) -> int | None:
@@ -148,35 +97,158 @@ def _top_level_branches(body: str) -> list[str]:
     return branches
 
 
+def factored(alternatives: list[str]) -> str:
+    """A regex matching what ``"|".join(alternatives)`` matches, in the same order of
+    preference, written as a trie on leading letters ("drones?|дрон\\w*|дым" becomes
+    "d(?:rones?)|д(?:р(?:он\\w*)|ым)"). Python's regex engine tries every alternative at every
+    position of a text, and skips one in a single step when its first letter differs: with
+    hundreds of alternatives, the trie makes matching several times faster. Alternatives
+    whose first letters differ never match at the same place, so regrouping them keeps which
+    one wins; one that may begin with any letter (``\\w*``) is never regrouped across."""
+    options = [option for alternative in alternatives for branch in _top_level_branches(alternative)
+               for option in _expanded(branch)]
+    groups: list[tuple[str | None, list[str]]] = []
+    open_groups: dict[str, list[str]] = {}
+    for option in options:
+        if option[:1] in _LITERAL_HEADS and option[1:2] not in _QUANTIFIERS:
+            rests = open_groups.get(option[0])
+            if rests is None:
+                rests = open_groups[option[0]] = []
+                groups.append((option[0], rests))
+            rests.append(option[1:])
+        else:
+            groups.append((None, [option]))
+            open_groups = {}
+    parts = []
+    for head, rests in groups:
+        if head is None:
+            parts.append(rests[0])
+        elif len(rests) == 1:
+            parts.append(re.escape(head) + rests[0])
+        else:
+            parts.append(f"{re.escape(head)}(?:{factored(rests)})")
+    return "|".join(parts)
+
+
+_LITERAL_HEADS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'-"
+                           "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"
+                           "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_QUANTIFIERS = frozenset("?*+{")
+_MAX_EXPANSION = 32
+
+
+def _expanded(pattern: str) -> list[str]:
+    """``pattern`` as alternatives that begin with a letter where it begins with a group:
+    "(?:naval|sea)\\s+drones?" is "naval\\s+drones?|sea\\s+drones?", and "(?:a\\s+)?fire" is
+    "a\\s+fire|fire" (greedy: with the group first, as the engine tries it)."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    close = _closing_bracket(pattern)
+    if close is None:
+        return [pattern]
+    branches, rest = _top_level_branches(pattern[3:close]), pattern[close + 1:]
+    if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
+        options = [branch + rest[1:] for branch in branches] + [rest[1:]]
+    elif rest[:1] in _QUANTIFIERS:
+        return [pattern]
+    else:
+        options = [branch + rest for branch in branches]
+    expanded = [found for option in options for found in _expanded(option)]
+    return expanded if len(expanded) <= _MAX_EXPANSION else [pattern]
+
+
 class CueSet:
-    """Several cues matched in one pass (one regex with a group per cue): the first cue
-    listed wins where two would match at the same place."""
+    """Several cues matched in one pass: the first cue listed wins where two would match at
+    the same place. One regex of all the cues' alternatives, in the cues' order, finds the
+    matches; the first cue that matches where it did names it (matches are rare, so
+    asking each cue again there costs little, unlike a regex with a group per cue, which
+    could not be written as one trie)."""
 
     def __init__(self, named: list[tuple[str, Cue]]):
         self.names = [name for name, _ in named]
-        member_heads = [cue.heads for _, cue in named]
-        self.heads = None if any(h is None for h in member_heads) else frozenset().union(*member_heads)
-        self._loose = self._union([(i, c._loose) for i, (_, c) in enumerate(named)])
-        self._exact = self._union([(i, c._exact) for i, (_, c) in enumerate(named)])
+        self._cues = [cue for _, cue in named]
+        loose = [a for cue in self._cues for a in cue.loose_alternatives]
+        exact = [a for cue in self._cues for a in cue.exact_alternatives]
+        self._loose = _whole_words(loose) if loose else None
+        self._exact = _whole_words(exact) if exact else None
 
-    @staticmethod
-    def _union(parts) -> re.Pattern | None:
-        head, tail = _WORDS.split("{}")
-        groups = [f"(?P<c{i}>{pattern.pattern[len(head):-len(tail)]})" for i, pattern in parts if pattern is not None]
-        return re.compile(_WORDS.format("|".join(groups))) if groups else None
+    @property
+    def loose_alternatives(self) -> list[str]:
+        return [a for cue in self._cues for a in cue.loose_alternatives]
 
     def spans(self, text: Text) -> list[tuple[int, int, str]]:
-        if self.heads is not None and self.heads.isdisjoint(text.heads):
-            return []
-        found = []
-        for pattern, source in ((self._loose, text.lower), (self._exact, text.original)):
-            if pattern is not None:
-                found.extend((m.start(), m.end(), self.names[int(m.lastgroup[1:])])
-                             for m in pattern.finditer(source))
-        return sorted(found)
+        found = [self._named(text.lower, m.start(), "_loose") for m in self._loose.finditer(text.lower)] \
+            if self._loose is not None else []
+        return sorted(found + self.exact_spans(text)) if self._exact is not None else found
+
+    def loose_match(self, lower: str, position: int) -> tuple[int, int, str] | None:
+        return self._named(lower, position, "_loose")
+
+    def exact_spans(self, text: Text) -> list[tuple[int, int, str]]:
+        return [self._named(text.original, m.start(), "_exact") for m in self._exact.finditer(text.original)] \
+            if self._exact is not None else []
+
+    def _named(self, source: str, position: int, member: str) -> tuple[int, int, str] | None:
+        """The match at ``position`` of the first cue that matches there, with its name."""
+        for name, cue in zip(self.names, self._cues):
+            own = getattr(cue, member)
+            if own is not None and (match := own.match(source, position)):
+                return position, match.end(), name
+        return None
+
+
+class CuePass:
+    """Several cues and cue sets matched in one pass over a text, each giving what its own
+    ``spans`` would: a zero-width scan finds every word where one of them may begin, and
+    there only the cues with an alternative beginning with that letter are tried. A clause
+    asks a dozen cues; a dozen passes over it cost several times more."""
+
+    def __init__(self, named: dict[str, Cue | CueSet]):
+        self._named = named
+        loose = [a for cue in named.values() for a in cue.loose_alternatives]
+        self._starts = re.compile(rf"(?<!\w)(?=(?:{factored(loose)})(?!\w))")
+        self._anywhere: list[str] = []  # cues with an alternative that may begin with any letter
+        letters: dict[str, list[str]] = {}
+        for name, cue in named.items():
+            firsts = {branch[:1] for branch in _top_level_branches(factored(cue.loose_alternatives))
+                      if cue.loose_alternatives}
+            if not firsts <= _LITERAL_HEADS:
+                self._anywhere.append(name)
+            for letter in firsts & _LITERAL_HEADS:
+                letters.setdefault(letter, []).append(name)
+        order = list(named)
+        self._by_letter = {letter: sorted(names + self._anywhere, key=order.index) for letter, names in letters.items()}
+
+    def spans(self, text: Text) -> dict[str, list]:
+        found: dict[str, list] = {name: [] for name in self._named}
+        ends = dict.fromkeys(self._named, 0)
+        lower = text.lower
+        for start in self._starts.finditer(lower):
+            position = start.start()
+            for name in self._by_letter.get(lower[position], self._anywhere):
+                if position >= ends[name] and (match := self._named[name].loose_match(lower, position)):
+                    found[name].append(match)
+                    ends[name] = match[1]
+        for name, cue in self._named.items():
+            exact = cue.exact_spans(text)
+            if exact:
+                found[name] = sorted(found[name] + exact)
+        return found
 
 
 _WORDS = r"(?<!\w)(?:{})(?!\w)"
+
+
+def _whole_words(alternatives: list[str]) -> re.Pattern:
+    """A regex matching ``alternatives`` as whole words."""
+    body = factored(alternatives)
+    branches = _top_level_branches(body)
+    if all(branch[:1].isupper() for branch in branches):
+        # Abbreviations (КАБ, ПВО) all begin with a capital letter: written with the letter
+        # first and the word boundary after it, the engine skips every other letter in one
+        # step, which it cannot do when the pattern begins with the boundary.
+        return re.compile("(?:" + "|".join(rf"{b[0]}(?<!\w.){b[1:]}" for b in branches) + r")(?!\w)")
+    return re.compile(_WORDS.format(body))
 
 
 def _is_exact(alternative: str) -> bool:
@@ -270,9 +342,11 @@ ATTACK = _compile(
     r"ударил\w*", r"ударив")
 DAMAGE = _compile(
     r"damag\w*", r"explosions?", r"blasts?", r"caught\s+fire", r"fires?\s+(?:broke\s+out|erupted)",
-    r"(?:a\s+)?fire\s+(?:that|which)", r"debris", r"wreckage", r"fell\s+on", r"crashed\s+into",
+    r"(?:a\s+)?fire\s+(?:that|which)", r"debris", r"wreckage", r"fell\s+(?:on|onto|near|into)", r"crashed\s+(?:into|near|on)",
     r"shrapnel", r"загорел\w*", r"загорі\w*", r"спалахну\w*", r"осколк\w*", r"осколочн\w*", r"поврежд\w*", r"повредил\w*", r"разруш\w*", r"взрыв\w*", r"пожар\w*", r"возгоран\w*", r"обломк\w*", r"упал\w*",
-    r"пошкодж\w*", r"пошкодил\w*", r"пошкодив", r"зруйнов\w*", r"вибух\w*", r"пожеж\w*", r"займан\w*", r"уламк\w*", r"впал\w*")
+    r"пошкодж\w*", r"пошкодил\w*", r"пошкодив", r"зруйнов\w*", r"вибух\w*", r"пожеж\w*", r"займан\w*", r"уламк\w*", r"впал\w*",
+    # Hits recorded at a place: "Влучання зафіксовано на Сумщині".
+    r"impacts?", r"hits\s+(?:were\s+)?recorded", r"влучан\w*", r"попадани\w*")
 LAUNCH = _compile(
     r"launch\w*", r"fired", r"fire[sd]?\s+off", r"sent", r"used", r"deployed", r"released",
     r"attacked\s+with", r"выпустил\w*", r"запустил\w*", r"применил\w*", r"выпущен\w*",
@@ -286,7 +360,7 @@ KILLED = _compile(
     r"погиб\w*", r"убит\w*", r"скончал\w*", r"гибел\w*", r"смерт\w*",
     r"загинул\w*", r"загибл\w*", r"загинув", r"вбит\w*", r"помер\w*", r"загибел\w*")
 INJURED = _compile(
-    r"injur\w*", r"wounded", r"wounding", r"hurt", r"hospitali[sz]\w*", r"harmed",
+    r"injur\w*", r"wounded", r"wounding", r"wounds", r"hurt", r"hospitali[sz]\w*", r"harmed",
     r"ранен\w*", r"ранил\w*", r"ранени\w*", r"пострадал\w*", r"пострадавш\w*", r"травм\w*",
     r"госпитализ\w*", r"поранен\w*", r"поранил\w*", r"постраждал\w*", r"травмован\w*",
     r"госпіталізован\w*", r"поранень")
@@ -298,7 +372,13 @@ NO_CASUALTIES = _compile(
     r"без\s+(?:жертв|пострадавших|постраждалих)", r"(?:пострадавших|жертв|постраждалих)\s+(?:нет|немає|нема)",
     r"(?:пострадавших|жертв)\s+(?:\w+\s+)?не\s+было", r"(?:постраждалих|жертв)\s+(?:\w+\s+)?не\s+було",
     r"никто\s+не\s+пострадал", r"ніхто\s+не\s+постраждав", r"не\s+пострадал\w*", r"не\s+постраждал\w*",
-    r"обошлось\s+без\s+(?:жертв|пострадавших)", r"обійшлося\s+без\s+(?:жертв|постраждалих)")
+    r"обошлось\s+без\s+(?:жертв|пострадавших)", r"обійшлося\s+без\s+(?:жертв|постраждалих)",
+    r"no\s+(?:deaths|fatalities)\s+or\s+injuries",
+    # "Пострадавших и разрушений нет", "загиблих та постраждалих немає"
+    r"(?:пострадавших|жертв)\s+(?:и|или)\s+\w+\s+(?:нет|не\s+было)",
+    r"погибших\s+(?:и|или)\s+(?:пострадавших|раненых)\s+(?:нет|не\s+было)",
+    r"(?:постраждалих|жертв)\s+(?:та|і|й|чи)\s+\w+\s+(?:немає|нема|не\s+було)",
+    r"загиблих\s+(?:та|і|й|чи)\s+(?:постраждалих|поранених)\s+(?:немає|нема|не\s+було)")
 NO_INJURED = _compile(r"no\s+(?:one|body)\s+(?:was\s+)?(?:injured|wounded)", r"no\s+injuries",
                       r"без\s+раненых", r"раненых\s+нет", r"без\s+поранених", r"поранених\s+(?:немає|нема)",
                       r"никто\s+не\s+ранен", r"ніхто\s+не\s+поранений")
@@ -310,9 +390,9 @@ NO_KILLED = _compile(r"no\s+(?:one|body)\s+(?:was\s+)?killed", r"no\s+(?:deaths|
 SINGLE_PERSON = _compile(
     r"(?:a|an|one|the)\s+(?:\d+-year-old\s+)?(?:man|woman|child|boy|girl|teenager|resident|civilian|driver|person|pensioner|"
     r"firefighter|worker|employee|soldier|serviceman|policeman|police\s+officer|passenger|rescuer|volunteer|journalist)",
-    r"мужчин[аиуе]", r"женщин[аыуе]", r"реб[её]н(?:ок|ка)", r"подрост(?:ок|ка)", r"водител[ья]", r"пенсионер(?:ка|ку|а)?",
+    r"мужчин[аиуеы]", r"женщин[аыуе]", r"реб[её]н(?:ок|ка)", r"подрост(?:ок|ка)", r"водител[ья]", r"пенсионер(?:ка|ку|а)?",
     r"жител(?:ь|я)", r"жительниц[аыу]", r"чоловік(?:а)?", r"жінк[аиу]", r"дитин[аиу]", r"мешкан(?:ець|ця|ка|ку)",
-    r"підліт(?:ок|ка)", r"водій|водія", r"пенсіонер(?:ка|ку|а)?")
+    r"підліт(?:ок|ка)", r"водій|водія", r"пенсіонер(?:ка|ку|а)?", r"пасажир(?:ка|ку)", r"пассажир(?:ка|ку)")
 
 PERSONS = _compile(
     r"people", r"persons?", r"civilians?", r"residents?", r"children", r"child", r"women", r"men",
@@ -352,7 +432,8 @@ TARGETS: list[tuple[str, Cue]] = [
     ("transport", _compile(
         r"airports?", r"ports?", r"seaports?", r"railway\s+stations?", r"rail(?:way)?\s+(?:line|infrastructure|depot)s?",
         r"bridges?", r"trains?", r"bus(?:es)?", r"minibus(?:es)?", r"aerodrome", r"airfields?", r"locomotives?",
-        r"маршрутк\w*", r"автобус\w*",
+        r"маршрутк\w*", r"автобус\w*", r"(?:sea|port|ferry)\s+terminals?", r"терминал\w*", r"термінал\w*",
+        r"причал\w*",
         r"аэропорт\w*", r"порт\w*", r"железнодорожн\w*\s+\w+", r"вокзал\w*", r"мост\w*", r"поезд\w*",
         r"аэродром\w*", r"аеропорт\w*", r"залізничн\w*\s+\w+", r"міст", r"потяг\w*", r"аеродром\w*")),
     ("industrial", _compile(
@@ -363,6 +444,7 @@ TARGETS: list[tuple[str, Cue]] = [
     ("government", _compile(
         r"administrative\s+buildings?", r"government\s+buildings?", r"city\s+hall", r"police\s+station",
         r"административн\w*\s+здани\w*", r"здани\w*\s+администраци\w*", r"адміністративн\w*\s+будів\w*",
+        r"админздани\w*", r"адмінбудів\w*", r"адмінбудин\w*",
         r"будів\w*\s+адміністраці\w*")),
     ("residential", _compile(
         r"residential\s+(?:buildings?|build\w+|houses?|areas?|blocks?)", r"apartment\s+(?:buildings?|blocks?)",
@@ -387,6 +469,10 @@ REPORTERS: list[tuple[str, Cue]] = [
         r"Міністерств\w*\s+оборони")),
     ("air_force", _compile(r"Air\s+Force", r"Повітрян\w*\s+Сил\w*", r"ВПС", r"ВВС", r"ВКС")),
     ("governor", _compile(r"governor", r"губернатор\w*", r"глав\w*\s+(?:\w+\s+)?(?:региона|области|республики|края)",
+                          # the head of a republic: "глава Чувашии"
+                          r"глав[аеуы]\s+(?:адыге|алтая|башкири|бурятии|дагестана|ингушетии|кабардино-балкарии|калмыкии|"
+                          r"карачаево-черкесии|карелии|коми|крыма|марий\s+эл|мордовии|северной\s+осетии|татарстана|тывы|"
+                          r"удмуртии|хакасии|чечни|чувашии|якутии)",
                           r"(?:глав\w*|голов\w*|очільник\w*|начальник\w*)\s+(?:\w+\s+)?(?-i:ОВА|ОДА|ОГА|КМВА)",
                           r"голов\w*\s+(?:\w+\s+)?(?:ОВА|ОДА|обласн\w*\s+(?:військов\w*\s+)?адміністрац\w*)",
                           r"начальник\w*\s+(?:\w+\s+)?(?:ОВА|обласн\w*\s+військов\w*\s+адміністрац\w*)",
@@ -403,7 +489,7 @@ REPORTERS: list[tuple[str, Cue]] = [
         r"(?:local|regional|city)\s+(?:authorities|officials|administration)", r"authorities",
         r"(?:emergency|operational|crisis)\s+(?:headquarters|task\s+force)",
         r"officials", r"administration", r"власт\w*", r"администраци\w*", r"оперштаб\w*",
-        r"оперативн\w*\s+штаб\w*", r"влад\w*", r"адміністраці\w*", r"(?-i:ОВА|МВА|ОДА)")),
+        r"оперативн\w*\s+штаб\w*", r"влад\w*", r"адміністраці\w*", r"(?-i:ОВА|МВА|ОДА|КМВА|ОГА)")),
     ("media", _compile(r"media", r"news\s+(?:sources|agenc\w+|outlets?)", r"(?-i:TASS|RIA|Reuters|AP|AFP)",
                        r"ТАСС", r"РИА", r"СМИ", r"ЗМІ", r"reports?\s+(?:said|say|suggest)")),
 ]
@@ -413,7 +499,7 @@ TARGET_SET = CueSet(TARGETS)
 REPORTING = _compile(
     r"said", r"says", r"reported", r"reports?", r"confirmed", r"wrote", r"writes", r"stated",
     r"announced", r"according\s+to", r"claimed", r"told", r"posted", r"informed", r"warned",
-    r"сообщ\w*", r"заяв\w*", r"написал\w*", r"пишет", r"по\s+данным", r"по\s+словам",
+    r"сообщ\w*", r"заяв\w*", r"написал\w*", r"пишет", r"по\s+данным", r"по\s+словам", r"по\s+информации",
     r"подтверд\w*", r"уточнил\w*", r"рассказал\w*", r"информир\w*", r"повідом\w*", r"за\s+даними",
     r"за\s+словами", r"написав", r"написала", r"підтверд\w*", r"заявив", r"заявила", r"confirmed\s+by",
     r"in\s+(?:a|his|her)\s+(?:telegram|message|statement)", r"telegram")
@@ -444,9 +530,11 @@ BACKGROUND = _compile(
     r"(?:earlier|last|previous|past)\s+(?:this\s+)?(?:week|month|year|summer|winter|spring|autumn|fall)",
     r"previous(?:ly)?", r"(?:a|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+ago",
     r"back\s+in", r"in\s+(?:19|20)\d\d", r"in\s+recent\s+(?:months|weeks|years)", r"the\s+previous\s+attack",
-    r"ранее", r"раньше", r"в\s+прошлом\s+(?:месяце|году)", r"на\s+прошлой\s+неделе", r"(?:с|со)\s+начала",
+    # "Ранее губернатор сообщил" tells an earlier report of today's events, not an earlier event.
+    r"ранее(?!\s+(?:\w+\s+){0,3}(?:сообщ|заяв|писал|информир|рассказ)\w*)", r"раньше", r"в\s+прошлом\s+(?:месяце|году)", r"на\s+прошлой\s+неделе", r"(?:с|со)\s+начала",
     r"в\s+(?:19|20)\d\d\s+году", r"прошл\w*\s+(?:атак\w*|раз)", r"предыдущ\w*",
-    r"раніше", r"минулого\s+(?:тижня|місяця|року)", r"у\s+(?:19|20)\d\d\s+роц\w*", r"попередн\w*",
+    r"раніше(?!\s+(?:\w+\s+){0,3}(?:повідом|заяв|писав|писала|інформув)\w*)", r"минулого\s+(?:тижня|місяця|року)", r"у\s+(?:19|20)\d\d\s+роц\w*",
+    r"попередн\w*(?!\s+(?:дан\w*|інформаці\w*|оцінк\w*))",  # not "за попередніми даними": preliminary
     r"з\s+початку", r"frequently\s+targeted", r"has\s+been\s+(?:repeatedly|regularly)",
     r"(?:с|со)\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
     r"з\s+(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)",
@@ -463,12 +551,17 @@ OPINION_HEADING = re.compile(
     r"точка\s+зору|блог)\s*[:|–—]", re.IGNORECASE)
 OPINION = _compile(r"argues?\s+that", r"argued\s+that", r"in\s+an\s+op-ed", r"opinion\s+piece", r"op-ed",
                    r"(?:считает|считают|полагает|полагают),?\s+что", r"(?:вважає|вважають),?\s+що")
-CAPTION_TAIL = re.compile(r"\((?:photo|фото|illustrative|иллюстрац\w*|ілюстрац\w*)[^)]*\)\s*$",
+CAPTION_TAIL = re.compile(r"\((?:[^()]*[\s/:])?(?:photo|фото|illustrative|иллюстрац\w*|ілюстрац\w*)\b[^()]*\)\s*$",
                           re.IGNORECASE)
 
 
 CASUALTIES = CueSet([("killed", KILLED), ("injured", INJURED)])
 NONE_HURT = CueSet([("no_casualties", NO_CASUALTIES), ("no_killed", NO_KILLED), ("no_injured", NO_INJURED)])
+
+# What a clause is read for, in one pass.
+CLAUSE_CUES = CuePass({"alert": ALERT, "weapon": WEAPON_SET, "countable": COUNTABLE_EXTRA, "aerial_target": AERIAL_TARGET,
+                       "airstrike": AIRSTRIKE, "intercept": INTERCEPT, "destroy": DESTROY, "attack": ATTACK,
+                       "damage": DAMAGE, "casualty": CASUALTIES, "none_hurt": NONE_HURT, "person": PERSONS})
 
 # Any word a sentence about an incident must contain: sentences without one are skipped.
 TRIGGER = Cue(*(a for cue in [*(c for _, c in WEAPONS), AIRSTRIKE, AERIAL_TARGET, ALERT, INTERCEPT, DESTROY,

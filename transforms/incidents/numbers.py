@@ -143,11 +143,11 @@ _WORD_NUMBER = (rf"(?:(?:a|one)\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+|\s+){_WORD}|(?
                 rf"|(?:a\s+)?{_SCALE}(?:(?:\s+and\s+|\s+){_WORD})*")
 
 
+# Matched on the lowercase text (see ``lowercase``): several times faster than ignoring case.
 NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<qual>{alternation(LOWER_BOUND + APPROXIMATE + NOT_A_COUNT)})\s+)?"
     rf"(?P<num>{_DIGITS}|{_WORD_NUMBER})(?![\w]|[.,:]\d)"
-    rf"|(?<!\w)(?P<vague>{alternation(VAGUE)})(?!\w)",
-    re.IGNORECASE)
+    rf"|(?<!\w)(?P<vague>{alternation(VAGUE)})(?!\w)")
 
 _TOKEN_RE = re.compile(rf"{_SCALE}|{_WORD}|\d+", re.IGNORECASE)
 
@@ -195,20 +195,28 @@ _RISE_RE = re.compile(r"(?:возросл|выросл|увеличил|дост
                       re.IGNORECASE)
 
 
-def gated_matches(pattern: re.Pattern, gate: re.Pattern, text: str, reach: int = 80) -> list[re.Match]:
-    """``pattern``'s matches in ``text``, searched only around the places where the much
-    cheaper ``gate`` (run on the lowercase text) finds a word a match must contain. Large
-    alternations make Python's regex engine slow on long texts; most text has no number."""
+def lowercase(text: str) -> str:
+    """``text`` in lowercase, letter for letter, so that offsets in it are offsets in ``text``."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lowercase is longer ("İ")
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower
+
+
+def gated_matches(pattern: re.Pattern, gate: re.Pattern, lower: str, reach: int = 80) -> list[re.Match]:
+    """``pattern``'s matches in the lowercase text ``lower``, searched only around the places
+    where the much cheaper ``gate`` finds a word a match must contain. Large alternations
+    make Python's regex engine slow on long texts; most text has no number."""
     matches, window_end = [], -1
     windows: list[list[int]] = []
-    for hit in gate.finditer(text.lower()):
+    for hit in gate.finditer(lower):
         start = max(0, hit.start() - 24)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = hit.end() + reach
         else:
             windows.append([start, hit.end() + reach])
     for start, end in windows:
-        for match in pattern.finditer(text, start, min(end, len(text))):
+        for match in pattern.finditer(lower, start, min(end, len(lower))):
             if match.start() >= window_end:  # windows overlap: each match once
                 matches.append(match)
                 window_end = match.end()
@@ -221,7 +229,7 @@ _NUMBER_GATE = re.compile(r"\d|\b(?:" + alternation(list(_WORD_VALUES) + list(_S
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number or vague amount in ``text``, in order, with its qualifier."""
     spans = []
-    for match in gated_matches(NUMBER_RE, _NUMBER_GATE, text):
+    for match in gated_matches(NUMBER_RE, _NUMBER_GATE, lowercase(text)):
         if match.group("vague"):
             spans.append(NumberSpan(match.start(), match.end(), None, "vague"))
             continue
