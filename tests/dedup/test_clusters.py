@@ -1,8 +1,9 @@
 import datetime as dt
 
+import numpy as np
 import pytest
 
-from transforms.dedup import clusters, params
+from transforms.dedup import clusters, params, sketch
 from tests.dedup.conftest import T0, edit_words, make_story, news_text
 
 
@@ -12,8 +13,14 @@ def found(text_a: str, text_b: str, hours_apart: float = 1) -> bool:
     return bool(set(a.keys) & set(b.keys)) and clusters.verify(a, b)
 
 
+def all_pairs(ids):
+    return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+
+
 def resolved(*stories, earlier=()):
-    resolution = clusters.resolve_cluster([clusters.fingerprint(s) for s in stories], list(earlier))
+    ids = [s.story_id for s in stories] + [e.story_id for e in earlier]
+    resolution = clusters.resolve_cluster([clusters.fingerprint(s) for s in stories], list(earlier),
+                                          all_pairs(ids))
     return {s.story_id: clusters.apply_assignment(s, "", resolution.assignments[s.story_id])
             for s in stories}
 
@@ -76,17 +83,40 @@ def test_clusters_never_span_more_than_the_cap():
     assert not found(BASE, BASE, hours_apart=late)
 
 
+def bucket_table(members):
+    """A signature table of (story_id, time, from an earlier run) with empty sketches."""
+    sketch_bytes = bytes(4 * (params.NUM_PERM + params.LEAD_PERM))
+    return clusters.SignatureTable.of_rows(
+        [(story_id, time, 100, False, earlier, b"", sketch_bytes) for story_id, time, earlier in members])
+
+
+def pairs_in_one_bucket(members):
+    table = bucket_table(members)
+    rows = table.rows(np.array([sketch.story_key(m[0]) for m in members]))
+    a, b = clusters.candidate_pairs(np.full(len(members), 7, dtype=np.int64), rows, table)
+    return sorted(tuple(sorted(pair)) for pair in zip(table.story_ids[a].tolist(), table.story_ids[b].tolist()))
+
+
 def test_candidate_pairs_are_bounded_in_large_buckets():
     members = [(f"s{i:04d}", i, False) for i in range(1000)]
-    pairs = list(clusters.candidate_pairs(members))
-    assert len(pairs) <= params.NEIGHBOURS * len(members)
-    small = list(clusters.candidate_pairs(members[:5]))
-    assert len(small) == 10
+    pairs = pairs_in_one_bucket(members)
+    assert len(pairs) == params.NEIGHBOURS * len(members) - sum(range(1, params.NEIGHBOURS + 1))
+    assert ("s0500", "s0503") in pairs and ("s0500", "s0504") not in pairs  # time neighbours
+    assert len(pairs_in_one_bucket(members[:5])) == 10
 
 
 def test_candidate_pairs_skip_two_entries_of_earlier_runs():
-    pairs = list(clusters.candidate_pairs([("old1", 0, True), ("old2", 1, True), ("new", 2, False)]))
-    assert sorted(pairs) == [("new", "old1"), ("new", "old2")]
+    pairs = pairs_in_one_bucket([("old1", 0, True), ("old2", 1, True), ("new", 2, False)])
+    assert pairs == [("new", "old1"), ("new", "old2")]
+
+
+def test_candidate_pairs_keep_buckets_apart_and_pair_an_item_read_twice():
+    table = bucket_table([("a", 0, False), ("b", 1, False), ("c", 2, False)])
+    story = {s: sketch.story_key(s) for s in "abc"}
+    rows = table.rows(np.array([story["a"], story["b"], story["c"], story["c"]]))
+    a, b = clusters.candidate_pairs(np.array([1, 2, 1, 1], dtype=np.int64), rows, table)
+    pairs = sorted(zip(table.story_ids[a].tolist(), table.story_ids[b].tolist()))
+    assert [tuple(sorted(pair)) for pair in pairs] == [("a", "c"), ("c", "c")]
 
 
 def test_union_find_merges_partial_results():
@@ -139,9 +169,32 @@ def test_resolution_points_new_copies_at_the_earlier_canonical():
 
 def test_the_same_item_twice_is_counted_once():
     fp = clusters.fingerprint(make_story("a", BASE))
-    resolution = clusters.resolve_cluster([fp, fp], [])
+    resolution = clusters.resolve_cluster([fp, fp], [], [("a", "a")])
     assert resolution.assignments["a"] == clusters.Assignment(clusters.cluster_id_for("a"), copies=2)
     assert len(resolution.entries) == 1
+
+
+def test_resolution_work_is_linear_in_the_edges(monkeypatch):
+    # Template-like posts chain into one large component of distinct stories: each is
+    # checked against the canonical stories it touches, not against the whole component.
+    stories = [make_story(f"s{i:03d}", news_text(100 + i, words=60),
+                          published=T0 + dt.timedelta(minutes=i)) for i in range(300)]
+    chain = [(f"s{i:03d}", f"s{i + 1:03d}") for i in range(299)]
+    calls = []
+    real_verify = clusters.verify
+    monkeypatch.setattr(clusters, "verify", lambda a, b: calls.append(1) or real_verify(a, b))
+    resolution = clusters.resolve_cluster([clusters.fingerprint(s) for s in stories], [], chain)
+    assert len(resolution.assignments) == 300
+    assert not any(a.duplicate_of for a in resolution.assignments.values())
+    assert len(calls) <= 2 * len(chain)
+
+
+def test_signature_table_keeps_one_row_per_story():
+    fp = clusters.fingerprint(make_story("a", BASE))
+    table = clusters.SignatureTable.of_rows([clusters.signature_row(fp)] * 2)
+    assert table.story_ids.tolist() == ["a"] and table.signatures.shape == (1, params.NUM_PERM)
+    row = table.rows(np.array([sketch.story_key("a")]))
+    assert table.plausible(row, row).tolist() == [True]
 
 
 def test_assignment_round_trip():
@@ -149,12 +202,42 @@ def test_assignment_round_trip():
         assert clusters.Assignment.decode(assignment.encode()) == assignment
 
 
+def screened(table, first, others):
+    def rows(ids):
+        return table.rows(np.array([sketch.story_key(story_id) for story_id in ids]))
+    return table.plausible(rows([first] * len(others)), rows(others)).tolist()
+
+
 def test_pair_screen_keeps_true_copies_and_drops_strangers():
-    base = clusters.fingerprint(make_story("a", BASE))
-    for text in (edit_words(BASE, 0.05, seed=3), " ".join(BASE.split()[:int(0.6 * len(BASE.split()))]),
-                 " ".join(BASE.split()[:45])):
-        assert clusters.plausible(base, clusters.fingerprint(make_story("b", text)))
-    assert not clusters.plausible(base, clusters.fingerprint(make_story("c", news_text(12, words=220))))
+    words = BASE.split()
+    texts = {"base": BASE, "edited": edit_words(BASE, 0.05, seed=3),
+             "cut": " ".join(words[:int(0.6 * len(words))]), "summary": " ".join(words[:45]),
+             "stranger": news_text(12, words=220), "late": BASE}
+    published = {"late": T0 + params.MAX_CLUSTER_SPAN + dt.timedelta(hours=1)}
+    table = clusters.SignatureTable.of_rows([
+        clusters.signature_row(clusters.fingerprint(make_story(name, text, published.get(name, T0))))
+        for name, text in texts.items()])
+    others = ["edited", "cut", "summary", "stranger", "late", "base"]
+    assert screened(table, "base", others) == [True, True, True, False,
+                                                                        False, True]
+
+
+def test_pair_screen_matches_short_texts_by_content_only():
+    alert = "Air raid alert in Kharkiv region. Go to the shelter!"
+    stories = [make_story("alert", alert), make_story("repost", alert.upper()),
+               make_story("other", alert.replace("Kharkiv", "Sumy")),
+               make_story("next-day", alert, published=T0 + dt.timedelta(hours=20))]
+    table = clusters.SignatureTable.of_rows(
+        [clusters.signature_row(clusters.fingerprint(story)) for story in stories])
+    assert screened(table, "alert", ["repost", "other", "next-day"]) == [True, False, False]
+
+
+def test_resolution_walks_only_the_edges_it_is_given():
+    copy = make_story("copy", edit_words(BASE, 0.03, seed=8), published=T0 + dt.timedelta(hours=1))
+    fps = [clusters.fingerprint(make_story("orig", BASE)), clusters.fingerprint(copy)]
+    assert clusters.resolve_cluster(fps, [], [("copy", "orig")]).assignments["copy"].duplicate_of == "orig"
+    alone = clusters.resolve_cluster(fps, [], [("copy", "copy"), ("orig", "orig")]).assignments
+    assert alone["copy"].duplicate_of is None and alone["orig"].num_duplicates == 0
 
 
 def test_fingerprint_survives_packing():

@@ -1,8 +1,13 @@
+import re
+import unicodedata
+
 import numpy as np
 import pytest
 
 from transforms.dedup import params, sketch
 from tests.dedup.conftest import edit_words, news_text
+
+ARABIC_DIGITS = {ord("١"): "1", ord("٢"): "2"}
 
 
 def test_normalise_folds_case_width_punctuation_and_digit_scripts():
@@ -10,6 +15,23 @@ def test_normalise_folds_case_width_punctuation_and_digit_scripts():
     assert sketch.normalise("ＡＢＣ，２０２４") == "abc 2024"  # NFKC: full-width forms
     assert sketch.normalise("٣ killed; ۵ injured") == "3 killed 5 injured"  # Arabic-Indic digits
     assert sketch.normalise("Straße") == sketch.normalise("STRASSE")  # case folding, not lower()
+
+
+def test_words_are_the_runs_of_letters_and_digits_of_any_script():
+    text = ("Дрони/drones_hit  «Харків», 3\u00a0ＫＭ away; e\u0301té — ﬁre ١٢ ok!\n"
+            "Straße 😀 x\u200by  ok\ud800lone")
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    expected = [word.translate(ARABIC_DIGITS) for word in re.findall(r"[^\W_]+", folded)]
+    assert sketch.words(text) == expected
+    normalised = sketch.normalised(text)
+    assert normalised.text == " ".join(expected) and normalised.num_words == len(expected)
+    assert normalised.prefix(3) == " ".join(expected[:3])
+
+
+def test_word_hashes_depend_on_the_word_only():
+    first, second = sketch.normalised("Drones hit Kursk"), sketch.normalised("kursk, DRONES")
+    assert first.word_hashes[2] == second.word_hashes[0] and first.word_hashes[0] == second.word_hashes[1]
+    assert len(set(sketch.normalised("ab ba abc a b aa").word_hashes.tolist())) == 6
 
 
 def test_normalise_keeps_numbers_distinct():
@@ -38,8 +60,8 @@ def test_jaccard_estimate_tracks_exact_jaccard():
     base = news_text(7, words=400)
     for fraction in (0.02, 0.05, 0.10):
         edited = edit_words(base, fraction, seed=3)
-        a = sketch.shingle_hashes(sketch.normalise(base))
-        b = sketch.shingle_hashes(sketch.normalise(edited))
+        a = sketch.shingle_hashes(sketch.normalised(base))
+        b = sketch.shingle_hashes(sketch.normalised(edited))
         overlap = sketch.exact_overlap(a, b)
         exact = overlap / (a.size + b.size - overlap)
         estimate = sketch.jaccard_estimate(sketch.minhash(a), sketch.minhash(b))
@@ -53,7 +75,8 @@ def test_unrelated_texts_share_no_band():
 
 def test_empty_text_has_a_signature():
     assert sketch.signature("").shape == (params.NUM_PERM,)
-    assert sketch.shingle_hashes("").size == 0
+    assert sketch.shingle_hashes(sketch.normalised("")).size == 0
+    assert sketch.normalised(" — !").num_words == 0
 
 
 def test_near_duplicate_rule():

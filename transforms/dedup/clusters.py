@@ -99,18 +99,17 @@ def story_ingest_keys(story: Story, content: str) -> tuple[int, ...]:
 
 
 def fingerprint(story: Story) -> Fingerprint:
-    words = sketch.words(story.text)
-    normalised = " ".join(words)
-    content = sketch.hash_normalised(normalised)
+    normalised = sketch.normalised(story.text)
+    content = sketch.hash_normalised(normalised.text)
     sequence = sketch.shingle_sequence(normalised)
     shingles = sketch.sorted_set(sequence)
-    short = len(words) < params.SHORT_TEXT_WORDS
+    short = normalised.num_words < params.SHORT_TEXT_WORDS
     signature = sketch.minhash(shingles)
     lead = sketch.lead_signature(sequence)
     if short:  # identical normalised text only
-        keys = [sketch.exact_key(normalised)] if words else []
+        keys = [sketch.exact_key(normalised.text)] if normalised.num_words else []
     else:  # identical long texts share every band: no exact key needed
-        keys = sketch.band_keys(signature) + sketch.lead_keys(lead) + [sketch.prefix_key(words)]
+        keys = sketch.band_keys(signature) + sketch.lead_keys(lead) + [sketch.prefix_key(normalised)]
     return Fingerprint(story_id=story.story_id, time=story_time(story), content_hash=content,
                        short=short, size=int(shingles.size), length=len(story.text or ""),
                        signature=signature, lead=lead,
@@ -147,41 +146,125 @@ def verify(a: Fingerprint, b: Fingerprint) -> bool:
     return sketch.is_near_duplicate(overlap, a.size, b.size)
 
 
-def plausible(a: Fingerprint, b: Fingerprint) -> bool:
-    """Could ``a`` and ``b`` be the same text? A loose test on signatures alone, to keep
-    chance LSH collisions out of the components; every member is then verified exactly
-    against its canonical story (``resolve_cluster``)."""
-    settled = _settled_without_text(a, b)
-    if settled is not None:
-        return settled
-    if min(a.size, b.size) == 0:
-        return False
-    overlap = sketch.estimated_overlap(a.signature, a.size, b.signature, b.size)
-    return (overlap / (a.size + b.size - overlap) >= params.PLAUSIBLE_JACCARD
-            or overlap / min(a.size, b.size) >= params.PLAUSIBLE_CONTAINMENT
-            or sketch.jaccard_estimate(a.lead, b.lead) >= params.PLAUSIBLE_LEAD_JACCARD)
+@dataclasses.dataclass(frozen=True)
+class SignatureTable:
+    """What candidate pairs and their screen need of every story (this run's and the
+    earlier index's), as columns in story-key order: one object for the runner to ship
+    as a side input, and pairs made and screened in vectorised passes, not one call each."""
+
+    story_keys: np.ndarray  # int64, sorted, unique
+    story_ids: np.ndarray  # str
+    times: np.ndarray  # int64
+    sizes: np.ndarray  # int64
+    short: np.ndarray  # bool
+    earlier: np.ndarray  # bool: an entry of the earlier runs' index
+    content: np.ndarray  # the content hashes, bytes
+    signatures: np.ndarray  # uint32, (stories, NUM_PERM)
+    leads: np.ndarray  # uint32, (stories, LEAD_PERM)
+
+    @classmethod
+    def of_rows(cls, rows: Sequence["SignatureRow"]) -> "SignatureTable":
+        keys = np.fromiter((sketch.story_key(row[0]) for row in rows), dtype=np.int64, count=len(rows))
+        keys, first = np.unique(keys, return_index=True)  # an item read twice: one row
+        rows = [rows[i] for i in first.tolist()]
+        sketches = np.frombuffer(b"".join(row[6] for row in rows), dtype=np.uint32).reshape(
+            len(rows), params.NUM_PERM + params.LEAD_PERM)
+        return cls(story_keys=keys,
+                   story_ids=np.array([row[0] for row in rows], dtype=str),
+                   times=np.array([row[1] for row in rows], dtype=np.int64),
+                   sizes=np.array([row[2] for row in rows], dtype=np.int64),
+                   short=np.array([row[3] for row in rows], dtype=bool),
+                   earlier=np.array([row[4] for row in rows], dtype=bool),
+                   content=np.array([row[5] for row in rows], dtype=bytes),
+                   signatures=sketches[:, :params.NUM_PERM], leads=sketches[:, params.NUM_PERM:])
+
+    def rows(self, story_keys: np.ndarray) -> np.ndarray:
+        """The rows of these story keys (all in the table)."""
+        return np.searchsorted(self.story_keys, story_keys)
+
+    def plausible(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Could the stories of rows a[i] and b[i] be the same text? A loose test on
+        signatures alone, to keep chance LSH collisions out of the components; every
+        member is then verified exactly against its canonical story (``resolve_cluster``)."""
+        short = self.short[a] | self.short[b]
+        max_span = np.where(short, int(params.SHORT_TEXT_MAX_SPAN.total_seconds()), _MAX_SPAN_SECONDS)
+        in_span = np.abs(self.times[a] - self.times[b]) <= max_span
+        size_a, size_b = self.sizes[a], self.sizes[b]
+        smaller = np.minimum(size_a, size_b)
+        jaccard = np.count_nonzero(self.signatures[a] == self.signatures[b], axis=1) / params.NUM_PERM
+        overlap = jaccard * (size_a + size_b) / (1.0 + jaccard)  # sketch.estimated_overlap
+        with np.errstate(divide="ignore", invalid="ignore"):
+            similar = ((overlap / (size_a + size_b - overlap) >= params.PLAUSIBLE_JACCARD)
+                       | (overlap / smaller >= params.PLAUSIBLE_CONTAINMENT))
+        same_lead = (np.count_nonzero(self.leads[a] == self.leads[b], axis=1) / params.LEAD_PERM
+                     >= params.PLAUSIBLE_LEAD_JACCARD)
+        by_text = (smaller > 0) & (similar | same_lead)
+        by_content = self.content[a] == self.content[b]
+        return (a == b) | (in_span & np.where(short, by_content, by_text))
 
 
-BucketMember = tuple[str, int, bool]  # story_id, time, from an earlier run
+# story_id, time, size, short, from an earlier run, content hash, signature + lead as bytes
+SignatureRow = tuple[str, int, int, bool, bool, bytes, bytes]
 
 
-def candidate_pairs(members: Iterable[BucketMember]) -> Iterable[tuple[str, str]]:
-    """Candidate pairs of one LSH bucket, bounded: all pairs in a small bucket, else
-    each member against its few predecessors in time (linear in the bucket size).
+def signature_row(fp: Fingerprint) -> SignatureRow:
+    return (fp.story_id, fp.time, fp.size, fp.short, fp.from_earlier_run,
+            fp.content_hash.encode("ascii"),
+            np.concatenate([fp.signature, fp.lead]).astype(np.uint32).tobytes())
+
+
+class SignatureTableFn(beam.CombineFn):
+    """Rows -> one SignatureTable (rows are combined per bundle before they are shuffled)."""
+
+    def create_accumulator(self) -> list:
+        return []
+
+    def add_input(self, rows, row):
+        rows.append(row)
+        return rows
+
+    def merge_accumulators(self, accumulators):
+        accumulators = iter(accumulators)
+        merged = next(accumulators)
+        for rows in accumulators:
+            merged.extend(rows)
+        return merged
+
+    def extract_output(self, rows) -> SignatureTable:
+        return SignatureTable.of_rows(rows)
+
+
+_MAX_SPAN_SECONDS = int(params.MAX_CLUSTER_SPAN.total_seconds())
+
+
+def candidate_pairs(bucket_keys: np.ndarray, rows: np.ndarray,
+                    table: SignatureTable) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct candidate pairs (rows a <= b) of LSH entries (bucket key, table row),
+    bounded per bucket: all pairs in a small bucket, else each member against its
+    NEIGHBOURS predecessors in time (linear in the bucket size).
 
     Pairs of two earlier-run entries are skipped (settled by the run that saw them);
-    the same story twice (one item read twice) pairs with itself so that it is resolved.
+    the same story twice in a bucket (one item read twice) pairs with itself so that
+    it is resolved.
     """
-    ordered = sorted(members, key=lambda m: (m[1], m[0]))
-    if len(ordered) < 2:
-        return
-    max_span = int(params.MAX_CLUSTER_SPAN.total_seconds())
-    window = len(ordered) if len(ordered) <= params.SMALL_BUCKET else params.NEIGHBOURS
-    for i, (id_b, time_b, prior_b) in enumerate(ordered):
-        for id_a, time_a, prior_a in ordered[max(0, i - window):i]:
-            if (prior_a and prior_b) or time_b - time_a > max_span:
-                continue
-            yield (id_a, id_b) if id_a <= id_b else (id_b, id_a)
+    times = table.times[rows]
+    order = np.lexsort((rows, times, bucket_keys))  # by bucket, then time
+    bucket_keys, rows, times = bucket_keys[order], rows[order], times[order]
+    earlier = table.earlier[rows]
+    starts = np.flatnonzero(np.concatenate(([True], bucket_keys[1:] != bucket_keys[:-1])))
+    sizes = np.diff(np.append(starts, bucket_keys.size))
+    small = np.repeat(sizes <= params.SMALL_BUCKET, sizes)
+    firsts, seconds = [np.empty(0, dtype=rows.dtype)], [np.empty(0, dtype=rows.dtype)]
+    for gap in range(1, min(params.SMALL_BUCKET, bucket_keys.size)):
+        pair = bucket_keys[gap:] == bucket_keys[:-gap]
+        if gap > params.NEIGHBOURS:
+            pair &= small[gap:]
+        pair &= ~(earlier[gap:] & earlier[:-gap]) & (times[gap:] - times[:-gap] <= _MAX_SPAN_SECONDS)
+        firsts.append(rows[:-gap][pair])
+        seconds.append(rows[gap:][pair])
+    a, b = np.concatenate(firsts), np.concatenate(seconds)
+    codes = np.unique(np.minimum(a, b) * table.story_keys.size + np.maximum(a, b))
+    return codes // table.story_keys.size, codes % table.story_keys.size
 
 
 class UnionFindFn(beam.CombineFn):
@@ -324,56 +407,93 @@ class Resolution:
     entries: list[Fingerprint]  # for the index of later runs
 
 
-def resolve_cluster(component: Sequence[Fingerprint], earlier: Sequence[Fingerprint]) -> Resolution:
+def _neighbours(edges: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    adjacent: dict[str, set[str]] = {}
+    for a, b in edges:
+        if a != b:
+            adjacent.setdefault(a, set()).add(b)
+            adjacent.setdefault(b, set()).add(a)
+    return adjacent
+
+
+def _reachable(start: Iterable[str], neighbours: dict[str, set[str]], admit) -> list[str]:
+    """Stories reached from ``start`` through stories that ``admit`` accepts (each asked
+    once). The set does not depend on the order of the walk: results are deterministic."""
+    seen, frontier, reached = set(start), [], []
+    for story_id in seen:
+        frontier.extend(neighbours.get(story_id, ()))
+    while frontier:
+        story_id = frontier.pop()
+        if story_id in seen:
+            continue
+        seen.add(story_id)
+        if admit(story_id):
+            reached.append(story_id)
+            frontier.extend(neighbours.get(story_id, ()))
+    return reached
+
+
+def resolve_cluster(component: Sequence[Fingerprint], earlier: Sequence[Fingerprint],
+                    edges: Iterable[tuple[str, str]]) -> Resolution:
     """Clusters of one connected component, each checked against its canonical story.
 
-    A story matching an entry of an earlier run is a duplicate of that entry's canonical
-    story. The rest are peeled greedily: the canonical story of what remains takes every
-    remaining story that verifies against it (exactly, within the time span), or against
-    its widest such member; the others form the next cluster. Checking against the
-    canonical story (one hop at most), not along the chain of neighbours, is what stops a
-    chain A~B~C~D from merging distinct stories.
+    ``edges`` are the component's screened candidate pairs. A story matching an entry of
+    an earlier run (a neighbour, or a neighbour's neighbour) is a duplicate of that
+    entry's canonical story. The rest are peeled greedily in canonical order: the
+    canonical story of what remains takes every story it reaches through the edges and
+    its own members that verifies against it (exactly, within the time span), then those
+    reached the same way that are nearly the same text as its widest member. Checking
+    against the canonical story (one hop at most), not along the chain of neighbours, is
+    what stops a chain A~B~C~D from merging distinct stories; walking the edges, not the
+    whole component, keeps the work linear in the edges when a component is large
+    (template-like posts chain into components of thousands of distinct stories).
     """
     copies: dict[str, int] = {}
     fps: dict[str, Fingerprint] = {}
     for fp in component:
         copies[fp.story_id] = copies.get(fp.story_id, 0) + 1
         fps.setdefault(fp.story_id, fp)
+    neighbours = _neighbours(edges)
+    entries = {entry.story_id: entry for entry in earlier if entry.story_id not in fps}
     assignments: dict[str, Assignment] = {}
-    entries: list[Fingerprint] = []
+    index_entries: list[Fingerprint] = []
 
     def assign(fp: Fingerprint, cluster_id: str, duplicate_of: str | None, canonical_time: int,
                num_duplicates: int = 0) -> None:
         assignment = Assignment(cluster_id, duplicate_of, num_duplicates, copies[fp.story_id])
         assignments[fp.story_id] = assignment
-        entries.append(index_entry(fp, assignment, canonical_time))
+        index_entries.append(index_entry(fp, assignment, canonical_time))
 
-    remaining = []
-    for fp in sorted(fps.values(), key=_fingerprint_order):
-        matches = [entry for entry in earlier if verify(entry, fp)
-                   and abs(fp.time - entry.canonical_time) <= _max_span(entry, fp)]
-        if not matches:
-            remaining.append(fp)
+    ordered = sorted(fps.values(), key=_fingerprint_order)
+    if entries:
+        for fp in ordered:
+            near = set(neighbours.get(fp.story_id, ()))
+            near.update(*(neighbours.get(story_id, ()) for story_id in list(near)))
+            matches = [entries[story_id] for story_id in near & entries.keys()
+                       if verify(entries[story_id], fp)
+                       and abs(fp.time - entries[story_id].canonical_time) <= _max_span(entries[story_id], fp)]
+            if matches:
+                anchor = min(matches, key=lambda entry: (entry.canonical_time, entry.canonical_id))
+                assign(fp, anchor.cluster_id, anchor.canonical_id, anchor.canonical_time)
+
+    def unassigned(story_id: str) -> bool:
+        return story_id in fps and story_id not in assignments
+
+    for canonical in ordered:
+        if canonical.story_id in assignments:
             continue
-        anchor = min(matches, key=lambda entry: (entry.canonical_time, entry.canonical_id))
-        assign(fp, anchor.cluster_id, anchor.canonical_id, anchor.canonical_time)
-
-    while remaining:
-        canonical, rest = remaining[0], remaining[1:]
-        members = [fp for fp in rest if verify(canonical, fp)]
-        member_ids = {fp.story_id for fp in members}
+        members = _reachable([canonical.story_id], neighbours,
+                             lambda story_id: unassigned(story_id) and verify(canonical, fps[story_id]))
         if members:
             # A summary as canonical story does not contain a copy with a trimmed lead; the
             # full text does. One hop through the widest verified member, never more, and
             # only for near-equal texts (a digest holding two stories stays apart).
-            widest = max(members, key=lambda fp: fp.size)
-            reached = [fp for fp in rest if fp.story_id not in member_ids
-                       and _same_as_widest(widest, fp, canonical)]
-            members += reached
-            member_ids.update(fp.story_id for fp in reached)
-        remaining = [fp for fp in rest if fp.story_id not in member_ids]
+            widest = max((fps[story_id] for story_id in members),
+                         key=lambda fp: (fp.size, fp.story_id))
+            members += _reachable([canonical.story_id, *members], neighbours, lambda story_id: (
+                unassigned(story_id) and _same_as_widest(widest, fps[story_id], canonical)))
         cluster_id = cluster_id_for(canonical.story_id)
         assign(canonical, cluster_id, None, canonical.time, len(members))
-        for fp in members:
-            assign(fp, cluster_id, canonical.story_id, canonical.time)
-    return Resolution(assignments=assignments, entries=entries)
+        for story_id in members:
+            assign(fps[story_id], cluster_id, canonical.story_id, canonical.time)
+    return Resolution(assignments=assignments, entries=index_entries)

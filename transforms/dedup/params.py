@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-PARAMS_VERSION = "dedup-3gram-128p-32x4-lead48x8-v3"
+PARAMS_VERSION = "dedup-3gram-128p-32x4-lead48x8-v4"
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -66,6 +66,6 @@ NEIGHBOURS = 3
 
 # Fixed seeds: signatures must be identical across runs and machines.
 PERMUTATION_SEED = 20240601
-KEY_SEEDS = {"exact": 1, "prefix": 2, "band": 1000, "lead": 2000, "ingest": 3}
+KEY_SEEDS = {"exact": 1, "prefix": 2, "band": 1000, "lead": 2000, "ingest": 3, "story": 4}
 
 STATE_WINDOW_DAYS = 14

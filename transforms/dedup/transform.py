@@ -1,29 +1,34 @@
 """The dedup stage in Beam: Story -> Story with content_hash and cluster fields filled.
 
     fingerprint (and set aside items ingested by an earlier run)
-      -> LSH keys -> grouped by key -> bounded candidate pairs per bucket
-      -> join both signatures -> screen the pair (estimated Jaccard / containment / lead)
-      -> union-find (CombineGlobally) -> group each component's fingerprints -> members
-         verified against their canonical story (exact on shingles; estimated against
-         the earlier runs' index) -> a plan {story_id: cluster} -> stories filled from it
-         (+ this run's index under --state)
+      -> LSH keys by shard -> grouped by shard -> bounded candidate pairs per bucket
+         -> screened per shard in one numpy pass against the signature table (a side
+            input: estimated Jaccard / containment / lead)
+      -> union-find (CombineGlobally) -> each component's fingerprints and edges grouped
+         -> members verified against their canonical story, walking the edges (exact on
+            shingles; estimated against the earlier runs' index)
+      -> a plan {story_id: cluster} -> stories filled from it (+ this run's index under --state)
 
-Only fingerprints of stories in some plausible pair go through the component grouping;
-stories themselves are shuffled by nothing but the runner's materialisation.
+Two groupings by key (LSH shards, components) and three global combines read as side
+inputs (signature table, union-find, plan); no per-pair join. Only fingerprints (packed
+bytes) of stories in some plausible pair go through the component grouping; stories
+themselves are shuffled by nothing but the runner's materialisation, and carry nothing
+but their content hash alongside.
 """
 from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import NamedTuple, Tuple
+from typing import NamedTuple
 
 import apache_beam as beam
+import numpy as np
 from apache_beam.metrics import Metrics
 from apache_beam.pvalue import AsSingleton, PCollection, TaggedOutput
 from apache_beam.transforms.window import GlobalWindows
 
 from schemas.records import Story, utc_now
-from transforms.dedup import clusters, params, state as index
+from transforms.dedup import clusters, params, sketch, state as index
 from transforms.dedup.clusters import Fingerprint, SortedLookup
 from transforms.stage import NS_PER_COUNT, STAGE_NAMESPACE, count
 
@@ -31,13 +36,14 @@ STAGE = "dedup"
 _ALREADY = "already_ingested"
 _REPEATED = "repeated"
 _ENTRIES = "entries"
-# LSH keys are grouped by key shard, each shard bucketing its exact keys in memory: the
-# runner then shuffles a few large lists (built per bundle before the shuffle) instead
+_PACKED = "packed"
+_LSH = "lsh_keys"
+_ROWS = "signature_rows"
+# LSH entries are grouped by key shard, each shard bucketing its exact keys in memory: the
+# runner then shuffles a few compact buffers (built per bundle before the shuffle) instead
 # of ~40 tiny elements per story. More shards spread larger runs over more workers; the
 # result does not depend on the number.
 LSH_SHARDS = 512
-
-Member = Tuple[str, int, bool]
 
 
 class DedupOutputs(NamedTuple):
@@ -67,109 +73,128 @@ class _Timed(beam.DoFn):
         raise NotImplementedError
 
 
-class _FingerprintFresh(_Timed):
+class _Sketches:
+    """Buffers per bundle the LSH entries (bucket key, story key) of each fingerprint and
+    emits them by key shard as two int64 buffers: the runner then shuffles one compact
+    element per shard and bundle instead of ~40 tuples per story. Flushes early so that
+    memory stays bounded on large bundles."""
+
+    FLUSH_AT = 250_000
+
+    def start_bundle(self):
+        super().start_bundle()
+        self._keys: list[np.ndarray] = []
+        self._stories: list[int] = []
+        self._buffered = 0
+
+    def _sketch(self, fp: Fingerprint):
+        """The fingerprint's row of the signature table; its LSH entries are buffered."""
+        self._keys.append(np.array(fp.keys, dtype=np.int64))
+        self._stories.append(sketch.story_key(fp.story_id))
+        self._buffered += len(fp.keys)
+        if self._buffered >= self.FLUSH_AT:
+            yield from self._flush()
+        yield TaggedOutput(_ROWS, clusters.signature_row(fp))
+
+    def _flush(self):
+        if not self._keys:
+            return
+        counts = [keys.size for keys in self._keys]
+        keys = np.concatenate(self._keys)
+        stories = np.repeat(np.array(self._stories, dtype=np.int64), counts)
+        self._keys, self._stories, self._buffered = [], [], 0
+        shards = keys % LSH_SHARDS
+        order = np.argsort(shards, kind="stable")
+        keys, stories, shards = keys[order], stories[order], shards[order]
+        bounds = np.flatnonzero(shards[1:] != shards[:-1]) + 1
+        for shard_keys, shard_stories in zip(np.split(keys, bounds), np.split(stories, bounds)):
+            yield TaggedOutput(_LSH, (int(shard_keys[0] % LSH_SHARDS),
+                                      (shard_keys.tobytes(), shard_stories.tobytes())))
+
+    def finish_bundle(self):
+        super().finish_bundle()
+        for tagged in self._flush():
+            yield TaggedOutput(tagged.tag, GlobalWindows.windowed_value(tagged.value))
+
+
+class _FingerprintFresh(_Sketches, _Timed):
+    """Story -> (story, content hash) + (story_id, packed fingerprint), its LSH keys and
+    its table row; an item ingested by an earlier run goes aside."""
+
     def work(self, story: Story, ingested: SortedLookup):
         fp = clusters.fingerprint(story)
         if any(key in ingested for key in fp.ingest_keys):
             count("dedup_already_ingested")
             yield TaggedOutput(_ALREADY, clusters.apply_assignment(story, fp.content_hash, None))
-        else:
-            yield story, fp
+            return
+        yield story, fp.content_hash
+        yield TaggedOutput(_PACKED, (fp.story_id, clusters.pack_fingerprint(fp)))
+        yield from self._sketch(fp)
 
 
-class _BundleBuffer(beam.DoFn):
-    """Collects per bundle what goes to one key, and emits one element per key.
+class _SketchEarlier(_Sketches, _Timed):
+    """Entries of the earlier runs' index -> their LSH keys and table rows."""
 
-    Beam's combiner lifting does the same for CombinePerKey; doing it here also saves the
-    per-element cost of the ~40 LSH keys and the many repeated pairs of each story.
-    Flushes early so that memory stays bounded on large bundles.
-    """
+    def work(self, entry: Fingerprint):
+        yield from self._sketch(entry)
 
-    FLUSH_AT = 250_000
+
+class _ScreenedPairs(_Timed):
+    """(shard, [(bucket keys, story keys)...]) -> distinct plausible edges (a, b).
+
+    Candidate pairs are made per LSH bucket and screened against the signature table
+    (side input), each in one vectorised pass per shard."""
 
     def start_bundle(self):
-        self._buffer: dict = {}
-        self._buffered = 0
+        super().start_bundle()
+        # A near-duplicate pair shares keys in many shards: emitted once per bundle.
+        self._emitted: set[tuple[int, int]] = set()
 
-    def _flush(self):
-        buffer, self._buffer, self._buffered = self._buffer, {}, 0
-        return buffer.items()
-
-    def _added(self, count: int):
-        self._buffered += count
-        return self._flush() if self._buffered >= self.FLUSH_AT else ()
-
-    def finish_bundle(self):
-        for item in self._flush():
-            yield GlobalWindows.windowed_value(item)
-
-
-class _ShardLshKeys(_BundleBuffer):
-    """Fingerprints -> (shard, [(key, member)...])."""
-
-    def process(self, fp: Fingerprint):
-        member = (fp.story_id, fp.time, fp.from_earlier_run)
-        for key in fp.keys:
-            self._buffer.setdefault(key % LSH_SHARDS, []).append((key, member))
-        yield from self._added(len(fp.keys))
+    def work(self, shard, table: clusters.SignatureTable):
+        _, buffers = shard
+        buffers = list(buffers)
+        bucket_keys = np.frombuffer(b"".join(keys for keys, _ in buffers), dtype=np.int64)
+        stories = np.frombuffer(b"".join(stories for _, stories in buffers), dtype=np.int64)
+        a, b = clusters.candidate_pairs(bucket_keys, table.rows(stories), table)
+        kept = table.plausible(a, b)
+        a, b = a[kept], b[kept]
+        for pair, first, second in zip(zip(a.tolist(), b.tolist()), table.story_ids[a].tolist(),
+                                       table.story_ids[b].tolist()):
+            if pair not in self._emitted:
+                self._emitted.add(pair)
+                yield first, second
 
 
-class _CandidatePairs(_BundleBuffer):
-    """Shards of LSH keys -> (a, [b...]): candidate pairs, each once per bundle."""
+class _RouteFresh(_Timed):
+    """(story_id, packed fingerprint) -> (component root, packed fingerprint); a story in
+    no component is alone in its cluster, and its index entry is written here."""
 
-    def process(self, shard):
-        _, lists = shard
-        buckets: dict[int, list[Member]] = {}
-        for entries in lists:
-            for key, member in entries:
-                buckets.setdefault(key, []).append(member)
-        added = 0
-        for members in buckets.values():
-            if len(members) > 1:
-                for a, b in clusters.candidate_pairs(members):
-                    self._buffer.setdefault(a, set()).add(b)
-                    added += 1
-        yield from ((a, sorted(bs)) for a, bs in self._added(added))
+    def __init__(self, keep_entries: bool):
+        self._keep_entries = keep_entries
 
-    def finish_bundle(self):
-        for a, partners in self._flush():
-            yield GlobalWindows.windowed_value((a, sorted(partners)))
+    def work(self, keyed, roots: SortedLookup):
+        story_id, packed = keyed
+        root = roots.get(story_id)
+        if root is not None:
+            yield root, packed
+        elif self._keep_entries:
+            fp = clusters.unpack_fingerprint(packed)
+            entry = clusters.index_entry(fp, clusters.Assignment(clusters.cluster_id_for(story_id)), fp.time)
+            yield TaggedOutput(_ENTRIES, clusters.pack_fingerprint(entry))
 
 
-def _keyed_packed(fp: Fingerprint) -> tuple[str, bytes]:
-    return fp.story_id, clusters.pack_fingerprint(fp, with_shingles=False)
+def _route_earlier(entry: Fingerprint, roots: SortedLookup):
+    root = roots.get(entry.story_id)
+    return [] if root is None else [(root, clusters.pack_fingerprint(entry, with_shingles=False))]
 
 
-def _attach_first(joined):
-    """(a, {fp: [fp_a], partners: [[b...]...]}) -> (b, fp_a) once per distinct b."""
-    _, grouped = joined
-    packed = list(grouped["fp"])
-    if packed:
-        for partner in set().union(*grouped["partners"]):
-            yield partner, packed[0]
-
-
-class _ScreenPairs(_Timed):
-    """(b, {fp: [fp_b], first: [fp_a...]}) -> plausible edges (a, b)."""
-
-    def work(self, joined):
-        story_id, grouped = joined
-        packed = list(grouped["fp"])
-        if not packed:
-            return
-        second = clusters.unpack_fingerprint(packed[0])
-        for first in map(clusters.unpack_fingerprint, grouped["first"]):
-            if clusters.plausible(first, second):
-                yield first.story_id, story_id
-
-
-def _route(fp: Fingerprint, roots: SortedLookup, with_shingles: bool):
-    root = roots.get(fp.story_id)
-    return [] if root is None else [(root, clusters.pack_fingerprint(fp, with_shingles))]
+def _route_edge(edge: tuple[str, str], roots: SortedLookup):
+    return [(roots.get(edge[0]), edge)]
 
 
 class _ResolveComponent(_Timed):
-    """(root, {new: [fp...], earlier: [fp...]}) -> (story_id, assignment) + index entries."""
+    """(root, {new: [fp...], earlier: [fp...], edges: [(a, b)...]})
+    -> (story_id, assignment) + index entries."""
 
     def __init__(self, keep_entries: bool):
         self._keep_entries = keep_entries
@@ -178,7 +203,8 @@ class _ResolveComponent(_Timed):
         _, grouped = component
         resolution = clusters.resolve_cluster(
             [clusters.unpack_fingerprint(packed) for packed in grouped["new"]],
-            [clusters.unpack_fingerprint(packed) for packed in grouped.get("earlier", ())])
+            [clusters.unpack_fingerprint(packed) for packed in grouped.get("earlier", ())],
+            grouped["edges"])
         for story_id, assignment in resolution.assignments.items():
             yield story_id, assignment.encode()
         if self._keep_entries:
@@ -186,24 +212,16 @@ class _ResolveComponent(_Timed):
                 yield TaggedOutput(_ENTRIES, clusters.pack_fingerprint(entry))
 
 
-class _Finish(beam.DoFn):
+class _Finish(_Timed):
     """Fills each story's cluster fields from the plan; an item read twice in this run
     goes to a small grouping that writes it once."""
 
-    def __init__(self, keep_entries: bool):
-        self._keep_entries = keep_entries
-
-    def process(self, signed, plan: SortedLookup):
-        story, fp = signed
+    def work(self, signed, plan: SortedLookup):
+        story, content = signed
         planned = plan.get(story.story_id)
         assignment = clusters.Assignment.decode(planned) if planned is not None else None
-        finished = clusters.apply_assignment(story, fp.content_hash, assignment)
-        if assignment is None:
-            yield finished
-            if self._keep_entries:
-                yield TaggedOutput(_ENTRIES, clusters.pack_fingerprint(
-                    clusters.index_entry(fp, clusters.Assignment(finished.cluster_id), fp.time)))
-        elif assignment.copies > 1:
+        finished = clusters.apply_assignment(story, content, assignment)
+        if assignment is not None and assignment.copies > 1:
             yield TaggedOutput(_REPEATED, (story.story_id, finished))
         else:
             yield finished
@@ -256,43 +274,37 @@ class Deduplicate(beam.PTransform):
                    | "EarlierIndexFiles" >> beam.Create(paths).with_output_types(str)
                    | "ReadEarlierIndex" >> beam.FlatMap(index.read_index_file).with_output_types(
                        Fingerprint)) if paths else None
-        if earlier is None:
-            signed = stories | "Fingerprint" >> beam.ParDo(
-                _FingerprintFresh(), SortedLookup.of_ints(())).with_outputs(_ALREADY, main="fresh")
-        else:
-            ingested = (earlier
-                        | "IngestKeys" >> beam.FlatMap(lambda entry: entry.ingest_keys)
-                        | "IngestKeySet" >> beam.combiners.ToList()
-                        | "IngestLookup" >> beam.Map(SortedLookup.of_ints))
-            signed = stories | "Fingerprint" >> beam.ParDo(
-                _FingerprintFresh(), AsSingleton(ingested)).with_outputs(_ALREADY, main="fresh")
+        ingested = SortedLookup.of_ints(()) if earlier is None else AsSingleton(
+            earlier
+            | "IngestKeys" >> beam.FlatMap(lambda entry: entry.ingest_keys)
+            | "IngestKeySet" >> beam.combiners.ToList()
+            | "IngestLookup" >> beam.Map(SortedLookup.of_ints))
+        signed = stories | "Fingerprint" >> beam.ParDo(_FingerprintFresh(), ingested).with_outputs(
+            _ALREADY, _PACKED, _LSH, _ROWS, main="fresh")
         fresh = signed.fresh
-        fps = fresh | "Fingerprints" >> beam.Map(lambda pair: pair[1]).with_output_types(Fingerprint)
-        sources = [("", fps)] + ([("Earlier", earlier)] if earlier is not None else [])
+        sketches = [signed] + ([earlier | "SketchEarlier" >> beam.ParDo(_SketchEarlier()).with_outputs(
+            _LSH, _ROWS)] if earlier is not None else [])
 
-        # Each input is keyed on its own and flattened after: fingerprints cross stage
-        # boundaries only as packed bytes, never re-encoded by a Flatten in between.
-        # (Lists of tuples of ints and strings: Beam's default coder encodes them natively,
-        # faster than typed coders that call back into Python for every string.)
-        pairs = ([source | f"LshKeys{name}" >> beam.ParDo(_ShardLshKeys()) for name, source in sources]
+        table = AsSingleton([sketched[_ROWS] for sketched in sketches]
+                            | "AllSignatureRows" >> beam.Flatten()
+                            | "SignatureTable" >> beam.CombineGlobally(clusters.SignatureTableFn()))
+        edges = ([sketched[_LSH] for sketched in sketches]
                  | "AllLshKeys" >> beam.Flatten()
                  | "LshShards" >> beam.GroupByKey()
-                 | "CandidatePairs" >> beam.ParDo(_CandidatePairs()))
-        by_id = ([source | f"Pack{name}" >> beam.Map(_keyed_packed) for name, source in sources]
-                 | "ById" >> beam.Flatten())
-        with_first = ({"fp": by_id, "partners": pairs}
-                      | "JoinFirst" >> beam.CoGroupByKey()
-                      | "AttachFirst" >> beam.FlatMap(_attach_first))
-        edges = ({"fp": by_id, "first": with_first}
-                 | "JoinSecond" >> beam.CoGroupByKey()
-                 | "Screen" >> beam.ParDo(_ScreenPairs()))
+                 | "ScreenedPairs" >> beam.ParDo(_ScreenedPairs(), table))
         roots = AsSingleton(edges
                             | "Components" >> beam.CombineGlobally(clusters.UnionFindFn())
                             | "ComponentLookup" >> beam.Map(SortedLookup.of_dict))
 
-        components = {"new": fps | "RouteFresh" >> beam.FlatMap(_route, roots, True)}
+        # Stories and fingerprints leave "Fingerprint" separately: one output read by two
+        # steps that both wait for a side input stalls the FnApiRunner ("watermark-pending
+        # bundles did not execute").
+        routed = signed[_PACKED] | "RouteFresh" >> beam.ParDo(
+            _RouteFresh(keep_entries), roots).with_outputs(_ENTRIES, main="routed")
+        components = {"new": routed.routed,
+                      "edges": edges | "RouteEdges" >> beam.FlatMap(_route_edge, roots)}
         if earlier is not None:
-            components["earlier"] = earlier | "RouteEarlier" >> beam.FlatMap(_route, roots, False)
+            components["earlier"] = earlier | "RouteEarlier" >> beam.FlatMap(_route_earlier, roots)
         resolved = (components
                     | "GroupComponents" >> beam.CoGroupByKey()
                     | "Resolve" >> beam.ParDo(_ResolveComponent(keep_entries)).with_outputs(
@@ -300,13 +312,13 @@ class Deduplicate(beam.PTransform):
         plan = AsSingleton(resolved.plan
                            | "CollectPlan" >> beam.combiners.ToDict()
                            | "PlanLookup" >> beam.Map(SortedLookup.of_dict))
-        finished = fresh | "Finish" >> beam.ParDo(_Finish(keep_entries), plan).with_outputs(
-            _REPEATED, _ENTRIES, main="stories")
+        finished = fresh | "Finish" >> beam.ParDo(_Finish(), plan).with_outputs(
+            _REPEATED, main="stories")
         once = (finished[_REPEATED]
                 | "RepeatedItems" >> beam.GroupByKey()
                 | "WriteOnce" >> beam.FlatMap(_write_once).with_outputs(_ALREADY, main="stories"))
 
-        self._index_entries = ((resolved[_ENTRIES], finished[_ENTRIES]) | "IndexEntries" >> beam.Flatten()
+        self._index_entries = ((resolved[_ENTRIES], routed[_ENTRIES]) | "IndexEntries" >> beam.Flatten()
                                if keep_entries else None)
         return DedupOutputs(
             stories=(finished.stories, once.stories) | "DedupStories" >> beam.Flatten(),
