@@ -140,12 +140,15 @@ class LocalPool:
 
 # ---------------------------------------------------------------- the DoFn
 
-# A bundle decides on a pool after running this many records itself: small runs (the
-# samples, tests, a quiet 15-minute schedule) never pay for starting processes, and a
-# stage whose records are too cheap to be worth shipping to another process (a text
-# item's extraction is a split into lines) keeps them. Moving a record to a pool
-# process and its outputs back costs some tens of microseconds.
+# A bundle decides on a pool after running this many records itself, or as soon as
+# it has spent POOL_AFTER_NS on them (20 saved pages already take that: waiting for 200
+# would run 2.5 s of trafilatura on one core). Small runs (the samples, tests, a quiet
+# 15-minute schedule) never pay for starting processes, and a stage whose records are
+# too cheap to be worth shipping to another process (a text item's extraction is a
+# split into lines) keeps them. Moving a record to a pool process and its outputs back
+# costs some tens of microseconds.
 POOL_AFTER_RECORDS = 200
+POOL_AFTER_NS = 250_000_000
 MIN_POOLED_RECORD_NS = 200_000
 POOL_BATCH_RECORDS = 32
 
@@ -171,15 +174,18 @@ class _StageDoFn(beam.DoFn):
     def start_bundle(self):
         self._elapsed_ns = 0
         self._records_seen = 0
+        self._pool_undecided = True
         self._use_pool = False
         self._batch: list = []
         self._batch_side_inputs: dict = {}
 
     def process(self, element, **side_inputs):
-        self._records_seen += 1
-        if self._records_seen == POOL_AFTER_RECORDS + 1:
+        if self._pool_undecided and (self._records_seen == POOL_AFTER_RECORDS
+                                     or self._elapsed_ns >= POOL_AFTER_NS):
+            self._pool_undecided = False
             self._use_pool = (self._processes > 1
-                              and self._elapsed_ns >= MIN_POOLED_RECORD_NS * POOL_AFTER_RECORDS)
+                              and self._elapsed_ns >= MIN_POOLED_RECORD_NS * self._records_seen)
+        self._records_seen += 1
         if not self._use_pool:
             for output, ns in run_function(self._function, self._stage, element, side_inputs):
                 self._elapsed_ns += ns

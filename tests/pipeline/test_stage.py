@@ -100,6 +100,14 @@ def test_a_large_bundle_is_spread_over_the_pool_and_a_small_one_is_not(test_pipe
     test_pipeline.run()
 
 
+def test_a_bundle_of_costly_records_uses_the_pool_before_the_record_count(test_pipeline, monkeypatch):
+    monkeypatch.setattr(stage_module, "POOL_AFTER_NS", 1)  # the first record already costs that
+    made, _ = _outputs_and_rejects(test_pipeline, range(100), _pid_of_maker, 2)
+    assert_that(made | beam.Map(lambda pair: (pair[0] < 1, pair[1] == os.getpid()))
+                | beam.Distinct(), equal_to([(True, True), (False, False)]))
+    test_pipeline.run()
+
+
 def test_a_pool_process_that_dies_loses_no_record(test_pipeline, monkeypatch):
     monkeypatch.setattr(stage_module, "POOL_AFTER_RECORDS", 20)
     made, rejects = _outputs_and_rejects(test_pipeline, range(400), _dies_in_pool, 2)

@@ -58,11 +58,15 @@ def is_directory(location: str) -> bool:
 
 
 def modified_at(location: str) -> dt.datetime:
-    """Last-modified time of a file, UTC."""
-    metadata = FileSystems.match([local_path(location)])[0].metadata_list
-    if not metadata:
+    """Last-modified time of a file, UTC.
+
+    Asked of the file itself, not through ``FileSystems.match``: a match compiles the
+    path as a glob pattern (a regex per file, ~0.3 ms) and would read ``[`` in a file
+    name as a character class."""
+    path = local_path(location)
+    if not FileSystems.exists(path):
         raise FileNotFoundError(location)
-    return dt.datetime.fromtimestamp(metadata[0].last_updated_in_seconds, tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(FileSystems.last_updated(path), tz=dt.timezone.utc)
 
 
 def open_stream(location: str) -> BinaryIO:
