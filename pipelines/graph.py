@@ -37,8 +37,11 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> None:
     read = ReadSources(list(settings.inputs), settings.fetch, state=settings.state,
                        output=settings.output, run_started=settings.started_at)
     items, read_rejects = pipeline | "Read" >> read
-    run_id = ((items, read_rejects) | "AllRead" >> beam.Flatten()
-              | "Fingerprint" >> beam.Map(read_fingerprint)
+    # Fingerprinted before the flatten: a flatten of the items themselves would store every
+    # page body again only to hash it.
+    run_id = ((items | "ItemFingerprints" >> beam.Map(read_fingerprint),
+               read_rejects | "SourceFingerprints" >> beam.Map(read_fingerprint))
+              | "AllRead" >> beam.Flatten()
               | "RunId" >> beam.CombineGlobally(RunIdFn(state_fingerprint(settings.state))))
     run_id_side = beam.pvalue.AsSingleton(run_id)
 

@@ -146,6 +146,14 @@ class _ApplySeen(beam.DoFn):
         yield item, seen
 
 
+def _joined(pbegin, branches: list, label: str):
+    if len(branches) == 1:
+        return branches[0]
+    if not branches:
+        return pbegin | label >> beam.Create([])
+    return branches | label >> beam.Flatten()
+
+
 class ReadSources(beam.PTransform):
     """``pipeline | ReadSources(specs, settings, state, output)`` ->
     (PCollection[RawItem], PCollection[Reject]).
@@ -173,16 +181,25 @@ class ReadSources(beam.PTransform):
         files = (pbegin
                  | "Inputs" >> beam.Create(self._specs)
                  | "ExpandFolders" >> beam.FlatMap(expand_input))
-        urls, paths = files | "UrlsOrFiles" >> beam.Partition(
-            lambda spec, _: 0 if is_url(spec.location) else 1, 2)
-        file_items, file_rejects = paths | "SpreadFiles" >> beam.Reshuffle() | ApplyStage("read", _make_reader)
-        feeds = (urls
-                 | "FeedsByHost" >> beam.Map(lambda spec: (host_of(spec.location), spec))
-                 | "GroupFeeds" >> beam.GroupByKey()
-                 | "FetchFeeds" >> beam.ParDo(self._per_host(_FetchFeedsOfHost, "read")).with_outputs(
-                     REJECTS, _FEED_STATE, main="main"))
-        items = (file_items, feeds.main) | "AllItems" >> beam.Flatten()
-        rejects = (file_rejects, feeds[REJECTS]) | "AllRejects" >> beam.Flatten()
+        # A branch only for the kinds of input given: joining two branches is a flatten,
+        # and the runner stores every item that crosses one (page bodies included) again.
+        branches, feed_states = [], None
+        if any(not is_url(spec.location) for spec in self._specs):
+            branches.append(files
+                            | "Files" >> beam.Filter(lambda spec: not is_url(spec.location))
+                            | "SpreadFiles" >> beam.Reshuffle()
+                            | ApplyStage("read", _make_reader))
+        if any(is_url(spec.location) for spec in self._specs):
+            feeds = (files
+                     | "Urls" >> beam.Filter(lambda spec: is_url(spec.location))
+                     | "FeedsByHost" >> beam.Map(lambda spec: (host_of(spec.location), spec))
+                     | "GroupFeeds" >> beam.GroupByKey()
+                     | "FetchFeeds" >> beam.ParDo(self._per_host(_FetchFeedsOfHost, "read")).with_outputs(
+                         REJECTS, _FEED_STATE, main="main"))
+            branches.append((feeds.main, feeds[REJECTS]))
+            feed_states = feeds[_FEED_STATE]
+        items = _joined(pbegin, [branch[0] for branch in branches], "AllItems")
+        rejects = _joined(pbegin, [branch[1] for branch in branches], "AllRejects")
 
         state = self._state
         index = (pbegin | "SeenState" >> beam.Create([state or ""])
@@ -202,7 +219,7 @@ class ReadSources(beam.PTransform):
             items = (rest | "Unpair" >> beam.Map(lambda pair: pair[0]), pages.main) | "WithArticles" >> beam.Flatten()
         else:
             items = applied.main | "Unpair" >> beam.Map(lambda pair: pair[0])
-        self._to_commit = (feeds[_FEED_STATE], seen_entries | "AllSeen" >> beam.Flatten(), index)
+        self._to_commit = (feed_states, seen_entries | "AllSeen" >> beam.Flatten(), index)
         return items, rejects
 
     def commit_state(self, done):
@@ -216,7 +233,8 @@ class ReadSources(beam.PTransform):
         state, run_started, window = self._state, self._run_started, self._settings.seen_window_days
         feed_states, seen_entries, index = self._to_commit
         after = beam.pvalue.AsSingleton(done | "SourcesStateAfter" >> beam.combiners.Count.Globally())
-        _ = feed_states | "SaveFeedStates" >> beam.Map(lambda feed, _: FeedStates(state).save(feed), after)
+        if feed_states is not None:
+            _ = feed_states | "SaveFeedStates" >> beam.Map(lambda feed, _: FeedStates(state).save(feed), after)
         return (seen_entries
                 | "ThisRunSeen" >> beam.combiners.ToList()
                 | "WriteSeen" >> beam.Map(
