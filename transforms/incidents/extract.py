@@ -573,9 +573,16 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     lower = text.lower() if found else text
     if len(lower) != len(text):  # a letter whose lowercase is longer: keep the offsets
         lower = text
+    origin_end = None
     for index, mention in enumerate(found):
-        if mention.start < skip_to or _ORIGIN_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start):
+        if mention.start < skip_to or _ORIGIN_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start) or (
+                origin_end is not None and _LIST_JOIN_RE.match(lower[origin_end:mention.start])):
+            origin_end = mention.end  # "з напрямків Курськ, Орел, Міллерово": every item is a launch site
             continue  # where the weapon came from ("launched from the Belgorod region") is no target
+        origin_end = None
+        if _STREET_BEFORE_RE.search(lower, max(0, mention.start - 20), mention.start) or \
+                _STREET_AFTER_RE.match(lower, mention.end):
+            continue  # "на улице Куйбышева", "Kyivska Street": an address names no town
         if _SEAT_BEFORE_RE.search(lower, max(0, mention.start - 40), mention.start) or \
                 _TIME_ZONE_AFTER_RE.match(lower, mention.end):
             continue
@@ -596,6 +603,10 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 # A ministry and where it sits: "the Defence Ministry in Moscow said".
 _SEAT_BEFORE_RE = re.compile(
     r"(?:ministry|ministry\s+of\s+defen[cs]e|government|kremlin|embassy)\s+in\s+$")
+_LIST_JOIN_RE = re.compile(r"^(?:\s*,|\s+(?:and|и|та|і|й))\s*$")
+_STREET_BEFORE_RE = re.compile(r"(?<!\w)(?:улиц[аеуыи]|ул\.|проспект\w*|переул\w*|шоссе|бульвар\w*|вулиц[яіюе]|вул\.|"
+                               r"провулк\w*|просп\.)\s*$")
+_STREET_AFTER_RE = re.compile(r"\s+(?:street|avenue|boulevard|highway|prospekt|улиц[аеуыи]|вулиц[яіюе])\b")
 # "8 p.m. Moscow time", "Kyiv time": a clock, not a place.
 _TIME_ZONE_AFTER_RE = re.compile(r"\s+time\b")
 # "The village of Murom" (in the Belgorod region) is not the city of Murom.
@@ -616,7 +627,10 @@ def _is_namesake(text: str, town: Mention, after: Mention) -> bool:
 _ORIGIN_LEAD = (
     r"(?<!\w)(?:(?:launched|fired|took\s+off|flying|flew|coming|came|approaching)\s+from"
     r"|from\s+the\s+(?:territory|direction)\s+of"
-    r"|(?:с|со)\s+(?:территории|стороны|направления)|з\s+(?:території|боку|напрямку)|із\s+території"
+    r"|from\s+the\s+directions\s+of"
+    r"|(?:с|со)\s+(?:территории|стороны|направлени[яй])|з\s+(?:території|боку|напрямк[уів])|із\s+території"
+    # the air force names each weapon's launch site: "3 балістичними ракетами Іскандер-М з Брянської області"
+    r"|(?:ракет|бпла|дрон|шахед|іскандер|калібр|кинджал)\w*(?:[\s-]+[\w-]+){0,2}?\s+(?:з|із)"
     r"|(?:запущен|выпущен|випущен)\w*\s+(?:из|с|со|з|із)"
     r"|(?:launched|fired|випустив|випустил|запустив|запустил|выпустил)\w*\s+(?:[\w-]+\s+){0,4}?(?:from|из|с|со|з|із))")
 _ORIGIN_BEFORE_RE = re.compile(
@@ -858,6 +872,7 @@ class _StoryReader:
     """Reads a story's sentences in order, remembering the place and dates they are about."""
 
     def __init__(self, story: Story, sentences: list[Sentence], mentions: list[list[Mention]]):
+        self.sentences = sentences
         self.mentions = mentions
         zone = next((m.region.timezone for found in mentions for m in found), None)
         self.published = story.published_at is not None
@@ -922,9 +937,32 @@ class _StoryReader:
                 towns.add(context_region)
             return district.place is None and district.region.code in towns
 
-        return [m for m in mentions
-                if not ((_DISTRICT_AFTER_RE.match(sentence.text, m.end) or _DISTRICT_WORD_RE.search(m.surface))
-                        and (elsewhere(m) or of_the_town(m)))]
+        kept = []
+        for m in mentions:
+            if not (_DISTRICT_AFTER_RE.match(sentence.text, m.end) or _DISTRICT_WORD_RE.search(m.surface)):
+                kept.append(m)
+            elif m.region.code not in self.regions_outside_districts and len(self.towns) == 1 \
+                    and self.towns[0].region.code != m.region.code:
+                # "— Дніпровський район: влучання" in a report on Kyiv whose lines are far apart:
+                # a district of the one town the story is on, whose name no other region shares.
+                kept.append(dataclasses.replace(self.towns[0], start=m.start, end=m.end, surface=m.surface))
+            elif not (elsewhere(m) or of_the_town(m)):
+                kept.append(m)
+        return kept
+
+    @functools.cached_property
+    def _plain_mentions(self) -> list[Mention]:
+        """The story's mentions that are not districts named for a town."""
+        return [m for sentence, found in zip(self.sentences, self.mentions) for m in found
+                if not (_DISTRICT_AFTER_RE.match(sentence.text, m.end) or _DISTRICT_WORD_RE.search(m.surface))]
+
+    @functools.cached_property
+    def regions_outside_districts(self) -> set[str]:
+        return {m.region.code for m in self._plain_mentions}
+
+    @functools.cached_property
+    def towns(self) -> list[Mention]:
+        return list({(m.region.code, m.place.name): m for m in self._plain_mentions if m.place is not None}.values())
 
     def _read_attribution(self, sentence: Sentence, mentions: list[Mention]) -> list[Fragment]:
         """A sentence with no incident words may say who reported the incident before, and
@@ -1079,13 +1117,17 @@ def _continues(context: _Context | None, sentence: Sentence, clause: _Clause, co
         return False
     if clause.names_unknown_place:
         return False
-    if any(c.role in ("launched", "intercepted") for c in counts) and (
-            _NATIONWIDE_RE.search(clause.words.lower) or sentence.reporter in _NATIONAL_REPORTERS):
+    lower = clause.words.lower
+    if any(c.role in ("launched", "intercepted") for c in counts) and not _THE_REGION_RE.search(lower) and (
+            _NATIONWIDE_RE.search(lower) or sentence.reporter in _NATIONAL_REPORTERS):
         return False  # the air force's or the ministry's count for the whole country
     return clause.country_hint in (None, context.country)
 
 
 _NATIONAL_REPORTERS = ("air_force", "ministry_of_defense", "military")
+# "intercepted 18 drones over the region": the region the story is about, whoever counts.
+_THE_REGION_RE = re.compile(
+    r"\b(?:over|in)\s+the\s+region\b|(?:над|в|у)\s+(?:регионом|областью|областю|регіоном|области|області)\b")
 _NATIONWIDE_RE = re.compile(
     r"\b(?:the\s+country|nationwide|in\s+total|altogether|всего|загалом|усього|across\s+(?:ukraine|russia)|at\s+ukraine|over\s+russia|russian\s+regions|"
     r"regions\s+of\s+russia|по\s+(?:всей\s+)?стране|над\s+регионами|регионами\s+россии|країни|по\s+(?:всій\s+)?країні|"
@@ -1203,7 +1245,9 @@ def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer) ->
             groups.setdefault((fragment.key, fragment.date), []).append(fragment)
     # In a story about an attack, damage or casualties reported at a place are part of it
     # ("В Шебекино повреждены три частных дома"), though that sentence names no weapon.
-    story_weapons = [w for f in fragments if f.creates for w in f.weapons]
+    # Its weapons may be told in a sentence of their own ("Ворог бив ракетами та ударними дронами").
+    of_attacks = {id(f) for g in groups.values() if any(f.creates for f in g) for f in g}
+    story_weapons = [w for f in fragments if f.creates or id(f) in of_attacks for w in f.weapons]
     located = {k: g for k, g in groups.items()
                if any(f.creates for f in g) or (story_weapons and any(f.hurts for f in g if not f.inherited))
                or _attack_with_casualties(g)}
@@ -1248,8 +1292,11 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
         row = _incident(story, None, date, group, gazetteer)
         if row is None:
             continue
+        # The mayor's count for the capital does not break down the ministry's for the country.
+        national = row.reported_by in _NATIONAL_REPORTERS
         broken_down = any((r.launched is not None or r.intercepted is not None)
-                          and (row.country is None or r.country == row.country) for r in rows)
+                          and (row.country is None or r.country == row.country)
+                          and (not national or r.reported_by in _NATIONAL_REPORTERS) for r in rows)
         if not broken_down:
             totals.append(row)
     return totals

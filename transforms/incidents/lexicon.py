@@ -302,6 +302,8 @@ AIRSTRIKE = _compile(r"air\s*strikes?", r"airstrikes?", r"warplanes?", r"bombers
 
 # A count of weapons is a number followed by one of these.
 COUNTABLE_EXTRA = _compile(r"(?:air|aerial)\s+targets?", r"targets?", r"aircraft",
+                           r"air\s+attack\s+(?:assets|weapons|means)", r"средств\w*\s+воздушного\s+нападения",
+                           r"засоб\w*\s+повітряного\s+нападу",
                            r"воздушн\w*\s+цел\w*", r"цел\w*", r"повітрян\w*\s+ціл\w*", r"ціл\w*",
                            r"boats?", r"катер\w*", r"човн\w*",
                            r"ударн\w*\s+(?:БпЛА|БПЛА|дрон\w*|безпілотник\w*)")
@@ -506,10 +508,12 @@ REPORTING = _compile(
 
 # Who attacked: (ISO2 of the attacker, pattern).
 ACTORS: list[tuple[str, re.Pattern]] = [
-    ("RU", _compile(r"Russia(?:n\s+(?:forces|troops|army|military))?\s+(?:has\s+|had\s+)?(?:launched|fired|attacked|struck|shelled|hit|dropped)",
+    # Headlines write the present: "Russia launches record 810 drones at Ukraine".
+    ("RU", _compile(r"Russia(?:n\s+(?:forces|troops|army|military))?\s+(?:has\s+|had\s+)?(?:launch(?:es|ed)|fire[sd]|attack(?:s|ed)|"
+                    r"strikes|struck|shell(?:s|ed)|hits?|drop(?:s|ped))",
                     r"(?:Росси\w*|российск\w*\s+(?:войск\w*|арми\w*|авиаци\w*))\s+(?:атаковал\w*|нанесл\w*|выпустил\w*|обстрелял\w*|сбросил\w*)",
                     r"(?:Росі\w*|російськ\w*\s+(?:військ\w*|арм\w*|авіаці\w*))\s+(?:атакувал\w*|завдал\w*|випустил\w*|обстріл\w*|скинул\w*|вдарил\w*)")),
-    ("UA", _compile(r"Ukraine\s+(?:launched|fired|attacked|struck|shelled|hit)",
+    ("UA", _compile(r"Ukraine\s+(?:launch(?:es|ed)|fire[sd]|attack(?:s|ed)|strikes|struck|shell(?:s|ed)|hits?)",
                     r"Украин\w*\s+(?:атаковал\w*|нанесл\w*|выпустил\w*)", r"Україн\w*\s+(?:атакувал\w*|завдал\w*)")),
     ("UA", _compile(r"Ukrainian\s+(?:\w+\s+)?(?:drones?|UAVs?|forces|military|army|attacks?|strikes?|missiles?)",
                     r"Ukraine(?:'s|’s)?\s+(?:\w+\s+)?(?:drones?|forces|attacks?|strikes?)",
