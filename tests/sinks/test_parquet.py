@@ -63,3 +63,17 @@ def test_write_table_writes_one_file_per_partition(tmp_path, test_pipeline):
 
 def test_written_file_counts_duplicates():
     assert WrittenFile("stories", "p", 3, 1).duplicate_rows == 1
+
+
+def test_only_files_with_data_worth_compressing_are_compressed(tmp_path):
+    small, large = str(tmp_path / "small.parquet"), str(tmp_path / "large.parquet")
+    write_parquet(small, [dict(reject_row(_reject("a")), run_id="abc")], REJECTS)
+    many = [dict(reject_row(_reject(f"https://example.org/feed/{n}")), run_id="abc") for n in range(5000)]
+    write_parquet(large, many, REJECTS)
+
+    def codecs(path):
+        metadata = pq.ParquetFile(path).metadata
+        return {metadata.row_group(0).column(i).compression for i in range(metadata.num_columns)}
+    assert codecs(small) == {"UNCOMPRESSED"}
+    assert codecs(large) == {"ZSTD"}
+    assert pq.read_table(large).num_rows == 5000
