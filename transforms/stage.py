@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import gc
 import multiprocessing
 import time
 from typing import Any, Callable, Iterable, Iterator
@@ -64,6 +65,10 @@ _POOL_FUNCTION: tuple[StageFunction, str] | None = None
 def _install_in_pool_process(function: StageFunction, stage: str) -> None:
     global _POOL_FUNCTION  # noqa: PLW0603 - per-process setup of a pool worker
     _POOL_FUNCTION = function, stage
+    # The collector would walk every object inherited from the parent (the runner's
+    # buffers of a large run among them), writing to each and so copying every page of
+    # the parent's heap into this process. Frozen, they stay shared.
+    gc.freeze()
 
 
 def _run_batch(records: list, side_inputs: dict) -> tuple[list[list], int]:
@@ -204,6 +209,10 @@ class _StageDoFn(beam.DoFn):
             if self._batch:
                 yield from self._windowed(self._submit_batch())
             yield from self._windowed(self._pool.drain())
+            # Idle pool processes would keep the pages they copied from the parent while
+            # later stages fork pools of their own: a pool lives for one bundle.
+            self._pool.close()
+            self._pool = None
         self._timer.inc(self._elapsed_ns // NS_PER_COUNT)
 
     def _submit_batch(self):
