@@ -601,3 +601,51 @@ def test_no_one_hurt_said_of_the_region_applies_to_its_town(gazetteer):
     row = one("В Сочи обломки беспилотника упали на территорию нефтебазы, возник пожар. "
               "Пострадавших нет, сообщил оперативный штаб Краснодарского края.", gazetteer)
     assert (row.place, row.killed, row.injured, row.reported_by) == ("Sochi", 0, 0, "local_authorities")
+
+
+@pytest.mark.parametrize("text", [
+    "В Подмосковье прошли учения по отражению атаки беспилотников. По легенде, на нефтебазу направили 20 дронов, "
+    "мобильные огневые группы уничтожили 18 из них.",
+    "NATO allies rehearse drone defence in Latvia. Interceptor drones downed 41 of the 60 target drones.",
+    "ДСНС провела у Вінниці навчання з ліквідації наслідків ракетного удару.",
+])
+def test_exercises_are_no_incidents(gazetteer, text):
+    assert rows(text, gazetteer) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Drones hit a refinery in the Yaroslavl region, the governor said, as Kyiv presses its long-range campaign.",
+    "Drones hit a refinery in the Yaroslavl region. Kyiv has stepped up its campaign against Russian refineries.",
+    "Drones hit a refinery in the Yaroslavl region, The Kyiv Independent reported.",
+])
+def test_kyiv_standing_for_its_government_or_an_outlet_is_no_place(gazetteer, text):
+    assert [r.region_code for r in rows(text, gazetteer)] == ["RU-YAR"]
+
+
+def test_a_place_that_locates_another_is_no_place_of_the_event(gazetteer):
+    row = one("In the Zhytomyr region west of the capital, a drone hit a private house, injuring three people.", gazetteer)
+    assert (row.region_code, row.injured) == ("UA-18", 3)
+
+
+def test_a_national_count_after_the_story_names_the_country(gazetteer):
+    row = one("Вночі ворог завдав масованого удару по Україні. Сили оборони знешкодили 475 засобів: 211 БпЛА збито.",
+              gazetteer)
+    assert (row.country, row.region_code, row.event_type) == ("UA", "XX", "interception")
+
+
+def test_the_region_is_the_one_the_story_is_on(gazetteer):
+    found = rows("У Черкасах дрон влучив у багатоповерхівку, поранено дев'ять людей. Ворожий дрон пошкодив адмінбудівлю. "
+                 "Рятувальники працювали всю ніч. Загалом у ніч на 13 травня над областю збито 12 БпЛА.", gazetteer)
+    assert {r.region_code for r in found} == {"UA-71"}
+    assert 12 in {r.intercepted for r in found}
+
+
+def test_damage_by_debris_is_of_an_interception(gazetteer):
+    row = one("Обломки беспилотника повредили остекление двух частных домов в Вязьме.", gazetteer)
+    assert row.event_type == "interception"
+
+
+def test_a_headline_telling_the_town_s_figures_again_is_the_town_s_row(gazetteer):
+    row = one("В Брянской области дрон атаковал автобус: ранены пять человек. В поселке Суземка беспилотник атаковал "
+              "рейсовый автобус, ранения получили пять пассажиров.", gazetteer)
+    assert (row.place, row.injured) == ("Suzemka", 5)

@@ -68,4 +68,4 @@ def test_one_pass_gives_each_cue_its_own_matches(sentences):
 
 def test_the_cue_pass_is_found_by_a_letter_the_text_starts_with():
     found = lexicon.CLAUSE_CUES.spans(lexicon.Text("Обломки беспилотника упали, ранены двое: мужчина и женщина."))
-    assert [name for name, spans in found.items() if spans] == ["weapon", "damage", "casualty", "person"]
+    assert [name for name, spans in found.items() if spans] == ["weapon", "damage", "debris", "casualty", "person"]

@@ -9,7 +9,7 @@ from transforms.incidents.numbers import find_numbers, parse_number
     ("сорок", 40), ("сорока", 40), ("двадцати пяти", 25), ("сто десять", 110), ("двое", 2),
     ("пятерых", 5), ("трёх", 3), ("две тысячи", 2000),
     ("п'ять", 5), ("п’ятьох", 5), ("дев'ятьох", 9), ("трьох", 3), ("двоє", 2), ("обидві", 2),
-    ("сімдесят", 70),
+    ("сімдесят", 70), ("12 тисяч", 12000), ("40 thousand", 40000), ("понад 12 тисяч", 12000),
 ])
 def test_numbers_in_digits_and_words_of_three_languages(text, value):
     assert parse_number(text) == value

@@ -10,10 +10,12 @@ against regressions. bench/bench_extract.py prints the current numbers.
 The longform sets are articles of 330-1,850 characters written the way real sources write
 (governors' Telegram posts, defence ministry and air force summaries, wire stories with
 background paragraphs, local media with captions, and stories about drones that report no
-strike). "longform" is the development set the extractor's general fixes were made against
-(detection F1 0.826 -> 0.908, strict 0.743 -> 0.870); "heldout" was never tuned on (0.813 ->
-0.833, strict 0.748 -> 0.772, scored after the longform fixes). Their floors sit a little under
-those numbers.
+strike). "longform" and "heldout" are the development sets the extractor's general fixes
+were made against ("longform": detection F1 0.826 -> 0.908 -> 0.919, strict 0.743 -> 0.870 ->
+0.889; "heldout", held out until its errors were listed: 0.813 -> 0.833 -> 0.899, strict 0.748
+-> 0.772 -> 0.884). "heldout2" (30 stories, 16 of them 1,500-2,200 characters) was written
+and scored before the fixes made against "heldout" and never tuned on: detection 0.737, strict
+0.679 before them, 0.803 and 0.747 after. Their floors sit a little under the current numbers.
 """
 import pytest
 
@@ -46,7 +48,7 @@ def test_seeds_score(gazetteer):
     assert result["strict_f1"] >= 0.95
 
 
-LONGFORM = {"longform": (0.88, 0.84), "heldout": (0.80, 0.74)}
+LONGFORM = {"longform": (0.90, 0.87), "heldout": (0.88, 0.86), "heldout2": (0.78, 0.72)}
 
 
 @pytest.mark.parametrize("name", sorted(LONGFORM))

@@ -23,7 +23,9 @@ and date are merged into one incident. The rules that keep rows right:
 * "the capital", "столицу" is Kyiv or Moscow, as the text qualifies it, else as the story's
   places or its language say;
 * an undated headline about a place the story dates on one day is that day's event;
-* opinion pieces ("Opinion:") and sentences that argue ("argues that") make no incident;
+* opinion pieces ("Opinion:") and sentences that argue ("argues that") make no incident, nor
+  do exercises ("по легенде учений"), nor a place named to locate another ("the Zhytomyr
+  region west of the capital");
 * a clause with no place goes on about the place of the sentence just before (for the same
   date) when it adds a figure or a target; a national count (the air force's, the
   ministry's) never does; weapon counts with no place make one ``XX`` row per date, unless
@@ -95,8 +97,9 @@ class Sentence:
 
     @functools.cached_property
     def ignored(self) -> bool:
-        """Skipped, or a sentence that argues rather than reports ("a former general argues that")."""
-        return self.skip or lexicon.OPINION.found_in(self.words)
+        """Skipped, a sentence that argues rather than reports ("a former general argues that"),
+        or one about an exercise ("по легенде учений")."""
+        return self.skip or lexicon.OPINION.found_in(self.words) or lexicon.EXERCISE.found_in(self.words)
 
     @functools.cached_property
     def numbers(self) -> list[NumberSpan]:
@@ -182,6 +185,7 @@ class Fragment:
     intercept: bool = False
     attack: bool = False
     damage: bool = False
+    debris: bool = False
     alert: bool = False
     launched: int | None = None
     intercepted: int | None = None
@@ -260,6 +264,7 @@ class _Clause:
                     self.intercepts.append(span)  # not "the destroyed reactor"
         self.attacks = [s for s in _spans(found["attack"], "attack") if not self._in_alert(s)]
         self.damage = [d for d in _spans(found["damage"], "damage") if not _negated(text, d)]
+        self.debris = bool(found["debris"])
         casualties = found["casualty"]
         none_hurt = found["none_hurt"]
         kinds = {kind for _, _, kind in none_hurt}
@@ -591,7 +596,8 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 or (mention.place.kind == "city" and _VILLAGE_BEFORE_RE.search(lower, max(0, mention.start - 20),
                                                                                mention.start))):
             continue
-        if mention.place is not None and mention.place.name in _CAPITALS and _ACTS_RE.match(text, mention.end):
+        if mention.place is not None and mention.place.name in _CAPITALS and (
+                _ACTS_RE.match(text, mention.end) or _OUTLET_AFTER_RE.match(lower, mention.end)):
             continue  # "Kyiv has hit refineries": the government that attacks, not the city
         if mention.place is None and (_AUTHORITY_AFTER_RE.match(text, mention.end)
                                       or _AUTHORITY_AFTER_RE.search(mention.surface)):
@@ -606,7 +612,8 @@ _SEAT_BEFORE_RE = re.compile(
 _LIST_JOIN_RE = re.compile(r"^(?:\s*,|\s+(?:and|и|та|і|й))\s*$")
 _STREET_BEFORE_RE = re.compile(r"(?<!\w)(?:улиц[аеуыи]|ул\.|проспект\w*|переул\w*|шоссе|бульвар\w*|вулиц[яіюе]|вул\.|"
                                r"провулк\w*|просп\.)\s*$")
-_STREET_AFTER_RE = re.compile(r"\s+(?:street|avenue|boulevard|highway|prospekt|улиц[аеуыи]|вулиц[яіюе])\b")
+_STREET_AFTER_RE = re.compile(r"\s+(?:street|avenue|boulevard|highway|prospekt|улиц[аеуыи]|вулиц[яіюе]|шоссе|шосе|"
+                              r"проспект\w*|бульвар\w*|переул\w*|провул\w*)\b")
 # "8 p.m. Moscow time", "Kyiv time": a clock, not a place.
 _TIME_ZONE_AFTER_RE = re.compile(r"\s+time\b")
 # "The village of Murom" (in the Belgorod region) is not the city of Murom.
@@ -641,9 +648,16 @@ _ORIGIN_PHRASE_RE = re.compile(_ORIGIN_LEAD + r"(?:\s+[\w'’-]+){1,4}")
 
 _CAPITALS = ("Kyiv", "Moscow")
 # Only verbs that cannot be passive: "Kyiv attacked overnight" (a headline) is the city hit.
+# A government's verbs: "as Kyiv presses its campaign", "Киев регулярно заявляет".
 _ACTS_RE = re.compile(
     r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?(?:hit|struck|attacked|targeted)|(?:has\s+|have\s+|had\s+)?(?:launched|fired|"
-    r"sent|retaliated)|нан[её]с|нанесла|завдав|завдала)\b(?!\s+by\b)", re.IGNORECASE)
+    r"sent|retaliated|stepped\s+up|pressed|intensified|escalated|denied|claimed|vowed|accused)"
+    r"|(?:presses|pressing|steps\s+up|stepping\s+up|intensifies|escalates|denies|claims|vows|accuses|insists|hopes|"
+    r"wants|argues|continues\s+to|has\s+not\s+commented|did\s+not\s+comment)"
+    r"|(?:\w+\s+)?(?:нан[её]с|нанесла|завдав|завдала|заявля\w*|утвержда\w*|продолжа\w*|обвиня\w*|стверджу\w*|"
+    r"продовжу\w*|звинувачу\w*))\b(?!\s+by\b)", re.IGNORECASE)
+# Outlets named for a city: "The Kyiv Independent", "The Moscow Times".
+_OUTLET_AFTER_RE = re.compile(r"\s+(?:independent|post|times)\b")
 
 
 class _AuthorityMention(Mention):
@@ -799,13 +813,38 @@ class _Context:
 def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     """Incidents of one (canonical) story. Pure: the same story gives the same rows."""
     sentences = split_sentences(story.title or "", story.text or "")
-    if sentences and lexicon.OPINION_HEADING.match(sentences[0].text):
-        return []  # an opinion piece argues about attacks; the reports it draws on are elsewhere
+    if sentences and (lexicon.OPINION_HEADING.match(sentences[0].text) or lexicon.EXERCISE.found_in(sentences[0].words)):
+        # An opinion piece argues about attacks, the reports it draws on are elsewhere; a
+        # story headed by an exercise tells of rehearsed attacks, even where a sentence does
+        # not repeat the word ("interceptors downed 41 of them").
+        return []
     mentions = _with_the_capital(sentences, [_story_mentions(s.text, gazetteer) for s in sentences], gazetteer)
+    mentions = [_without_landmarks(sentence.words.lower, found) for sentence, found in zip(sentences, mentions)]
     reader = _StoryReader(story, sentences, mentions)
     fragments = [fragment for sentence, mentions in zip(sentences, reader.mentions)
                  for fragment in reader.read(sentence, mentions)]
     return _incidents(story, fragments, gazetteer)
+
+
+def _without_landmarks(lower: str, mentions: list[Mention]) -> list[Mention]:
+    """A place named to say where the place just before it lies ("the Zhytomyr region west
+    of the capital", "Ramenskoye outside Moscow", "в 60 километрах от Астрахани") is no
+    place of the event."""
+    kept = []
+    for mention in mentions:
+        locator = _LANDMARK_BEFORE_RE.search(lower, max(0, mention.start - 40), mention.start)
+        if locator and kept and 0 <= locator.start() - kept[-1].end <= 60:
+            continue
+        kept.append(mention)
+    return kept
+
+
+_LANDMARK_BEFORE_RE = re.compile(
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|outside(?:\s+of)?"
+    r"|(?:km|kilometres|kilometers|miles)\s+(?:\([^)]*\)\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:from|of)"
+    r"|(?:северу|югу|западу|востоку|северо-западу|северо-востоку|юго-западу|юго-востоку)\s+от"
+    r"|(?:північ|південь|захід|схід|північний\s+захід|північний\s+схід|південний\s+захід|південний\s+схід)\s+від"
+    r"|(?:километрах|кілометрах|км)\s+(?:от|від))\s+(?:the\s+)?$")
 
 
 def _with_the_capital(sentences: list[Sentence], mentions: list[list[Mention]],
@@ -957,6 +996,11 @@ class _StoryReader:
                 if not (_DISTRICT_AFTER_RE.match(sentence.text, m.end) or _DISTRICT_WORD_RE.search(m.surface))]
 
     @functools.cached_property
+    def home_region(self) -> str | None:
+        """The region the story is on: that of its first place."""
+        return next((m.region.code for found in self.mentions for m in found), None)
+
+    @functools.cached_property
     def regions_outside_districts(self) -> set[str]:
         return {m.region.code for m in self._plain_mentions}
 
@@ -1053,17 +1097,31 @@ class _StoryReader:
                 fragment.inherited = True
                 fragments.append(fragment)
             return fragments
-        if _continues(context, sentence, clause, counts, date_span):
+        continues = _continues(context, sentence, clause, counts, date_span)
+        if self.home_region and _THE_REGION_RE.search(clause.words.lower) and \
+                not (continues and context.key[0] == self.home_region):
+            # "над областю збито 12 БпЛА" on another night than the last place's, or after a
+            # place of another region ("граничит с Сумской областью"): the region the story is on.
+            key = (self.home_region, None)
+            date, precision = (date_span.date, date_span.precision) if date_span else \
+                self.dated_keys.get(key, (self.anchor, self.base_precision))
+            return [_fragment(clause, sentence, key, date, precision, counts, None, [])]
+        if continues:
             fragment = _fragment(clause, sentence, context.key, context.date, context.precision, counts, None, [])
             # A clause of the sentence that names the place ("Explosions were heard in Lviv,
             # where the governor reported a strike on a plant") is about it as much as that one.
             fragment.inherited = context.sentence != sentence.index
+            if fragment.has_figure or fragment.hurts:
+                # The sentences after go on about the place as long as each adds to what the one before told.
+                self.context = dataclasses.replace(context, sentence=sentence.index)
             return [fragment]
         if clause.names_unknown_place:
             self.context = None  # a place the gazetteer does not know: not the last one's
         date = date_span.date if date_span else self.anchor
         precision = date_span.precision if date_span else self.base_precision
         fragment = _fragment(clause, sentence, None, date, precision, counts, None, [])
+        if fragment.launched is not None or fragment.intercepted is not None:
+            self.context = None  # a count for the whole country: what follows ("Of these, 61 were downed") is its
         if fragment.creates and not background:
             self.pending.append(fragment)  # a place may follow ("..., the governor of X said")
         return [fragment]
@@ -1145,6 +1203,7 @@ def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts:
     fragment.intercept = bool(clause.intercepts)
     fragment.attack = bool(clause.attacks)
     fragment.damage = bool(clause.damage)
+    fragment.debris = clause.debris
     fragment.alert = bool(clause.alerts)
     for count in counts:
         value = count.number.value
@@ -1292,6 +1351,9 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
         row = _incident(story, None, date, group, gazetteer)
         if row is None:
             continue
+        if row.country is None:  # "знешкодили 475 засобів" after "ворог завдав удару по Україні"
+            row = dataclasses.replace(row, country=_xx_country(fragments) or _country(
+                _without_actors(lexicon.Text(f"{story.title or ''} {story.text or ''}"))))
         # The mayor's count for the capital does not break down the ministry's for the country.
         national = row.reported_by in _NATIONAL_REPORTERS
         broken_down = any((r.launched is not None or r.intercepted is not None)
@@ -1308,15 +1370,25 @@ def _fold_region_rows(groups: dict[tuple, list[Fragment]]) -> dict[tuple, list[F
     folded = dict(groups)
     for (key, date), group in groups.items():
         region, place = key
-        if place is not None or any(f.has_count or f.unknown_place for f in group):
-            continue  # its own figures, or a town the gazetteer does not know ("the town of Sal'sk")
+        if place is not None or any(f.unknown_place for f in group):
+            continue  # a town the gazetteer does not know ("the town of Sal'sk")
         if any(f.alert for f in group) and not any(f.attack or f.damage or f.intercept for f in group):
             continue  # an alert over the region is not the attack on a town
         towns = [k for k in groups if k[1] == date and k[0][0] == region and k[0][1] is not None]
+        if any(f.has_count for f in group):
+            # Its own figures make it a report of its own, unless they are the one town's told
+            # again ("В Брянской области дрон атаковал автобус: ранены пять человек").
+            own = {name: value for name, value in _figures(group).items() if value is not None}
+            if len(towns) != 1 or any(_figures(groups[towns[0]])[name] != value for name, value in own.items()):
+                continue
         if towns:
             first = min(towns, key=lambda k: min(f.sentence for f in groups[k]))
             folded[first] = sorted(folded[first] + folded.pop((key, date)), key=lambda f: f.sentence)
     return folded
+
+
+def _figures(group: list[Fragment]) -> dict[str, int | None]:
+    return {name: _max(getattr(f, name) for f in group) for name in ("launched", "intercepted", "killed", "injured")}
 
 
 def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer: Gazetteer,
@@ -1430,8 +1502,8 @@ def _event_type(group: list[Fragment], weapon: str, story_armed: bool = False) -
     if not any(f.creates for f in group) and not (story_armed and any(f.hurts for f in group)) \
             and not _attack_with_casualties(group):
         return None
-    if any(f.intercept for f in group) or any(f.intercepted is not None for f in group):
-        return "interception"
+    if any(f.intercept or f.intercepted is not None or (f.debris and weapon in _DRONES + _MISSILES) for f in group):
+        return "interception"  # damage by debris ("обломки повредили дома") is that of a weapon shot down
     hit = any(f.damage or f.target or f.killed or f.injured or f.launched for f in group)
     if hit or not any(f.alert for f in group):
         if not hit and not any(f.attack for f in group):

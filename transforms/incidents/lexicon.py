@@ -324,10 +324,10 @@ ALERT = _compile(
 
 INTERCEPT = _compile(
     r"shot\s+down", r"shoot(?:s|ing)?\s+down", r"downed", r"brought\s+down", r"taken\s+down",
-    r"intercept\w*", r"neutrali[sz]\w*", r"repel\w*", r"suppressed", r"jammed",
-    r"сбит\w*", r"сбил\w*", r"сбива\w*", r"перехвач\w*", r"перехват\w*", r"нейтрализ\w*",
+    r"intercept(?!or)\w*", r"neutrali[sz]\w*", r"repel\w*", r"suppressed", r"jammed",
+    r"сбит\w*", r"сбил\w*", r"сбива\w*", r"перехвач\w*", r"перехват(?!чик)\w*", r"нейтрализ\w*",
     r"подавлен\w*", r"отраж[её]н\w*", r"отразил\w*", r"збит\w*", r"збив\w*", r"збил\w*",
-    r"збито", r"перехопл\w*", r"знешкод\w*", r"подавлено", r"приземлен\w*",
+    r"збито", r"перехопл(?!ювач)\w*", r"знешкод\w*", r"подавлено", r"приземлен\w*",
     r"локаційно\s+втрачен\w*")
 # "Destroyed" is an interception only when a weapon is what was destroyed.
 DESTROY = _compile(r"destroy\w*", r"уничтож\w*", r"знищ\w*", r"ликвидир\w*", r"ліквідован\w*")
@@ -349,6 +349,8 @@ DAMAGE = _compile(
     r"пошкодж\w*", r"пошкодил\w*", r"пошкодив", r"зруйнов\w*", r"вибух\w*", r"пожеж\w*", r"займан\w*", r"уламк\w*", r"впал\w*",
     # Hits recorded at a place: "Влучання зафіксовано на Сумщині".
     r"impacts?", r"hits\s+(?:were\s+)?recorded", r"влучан\w*", r"попадани\w*")
+# Debris of a weapon brought down: what it damaged was saved by an interception.
+DEBRIS = _compile(r"debris", r"wreckage", r"falling\s+fragments", r"обломк\w*", r"уламк\w*", r"уламок")
 LAUNCH = _compile(
     r"launch\w*", r"fired", r"fire[sd]?\s+off", r"sent", r"used", r"deployed", r"released",
     r"attacked\s+with", r"выпустил\w*", r"запустил\w*", r"применил\w*", r"выпущен\w*",
@@ -390,11 +392,12 @@ NO_KILLED = _compile(r"no\s+(?:one|body)\s+(?:was\s+)?killed", r"no\s+(?:deaths|
 
 # One person, named without a number: "a woman", "the driver", "погиб мужчина".
 SINGLE_PERSON = _compile(
-    r"(?:a|an|one|the)\s+(?:\d+-year-old\s+)?(?:man|woman|child|boy|girl|teenager|resident|civilian|driver|person|pensioner|"
+    r"(?:a|an|one|the)\s+(?:\d+-year-old\s+)?(?:truck\s+|bus\s+|taxi\s+|local\s+|young\s+|elderly\s+)?(?:man|woman|child|boy|girl|teenager|resident|civilian|driver|person|pensioner|"
     r"firefighter|worker|employee|soldier|serviceman|policeman|police\s+officer|passenger|rescuer|volunteer|journalist)",
     r"мужчин[аиуеы]", r"женщин[аыуе]", r"реб[её]н(?:ок|ка)", r"подрост(?:ок|ка)", r"водител[ья]", r"пенсионер(?:ка|ку|а)?",
     r"жител(?:ь|я)", r"жительниц[аыу]", r"чоловік(?:а)?", r"жінк[аиу]", r"дитин[аиу]", r"мешкан(?:ець|ця|ка|ку)",
-    r"підліт(?:ок|ка)", r"водій|водія", r"пенсіонер(?:ка|ку|а)?", r"пасажир(?:ка|ку)", r"пассажир(?:ка|ку)")
+    r"підліт(?:ок|ка)", r"працівник(?:а)?", r"працівниц[яю]", r"робітник(?:а)?", r"сотрудник(?:а)?", r"сотрудниц[аыу]",
+    r"рабоч(?:ий|его)", r"дочь", r"доч(?:ка|ку)", r"доньк[аиу]", r"син(?:а)?", r"сын(?:а)?", r"хлопц(?:я)", r"хлопець", r"водій|водія", r"пенсіонер(?:ка|ку|а)?", r"пасажир(?:ка|ку)", r"пассажир(?:ка|ку)")
 
 PERSONS = _compile(
     r"people", r"persons?", r"civilians?", r"residents?", r"children", r"child", r"women", r"men",
@@ -530,7 +533,8 @@ ACTORS: list[tuple[str, re.Pattern]] = [
 
 # Statements about other events than the one reported.
 BACKGROUND = _compile(
-    r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the\s+start)",
+    r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the\s+start"
+    r"|the\s+beginning|(?:russia['’]s\s+|the\s+)(?:full-scale\s+)?invasion|the\s+war\s+began)",
     r"(?:earlier|last|previous|past)\s+(?:this\s+)?(?:week|month|year|summer|winter|spring|autumn|fall)",
     r"previous(?:ly)?", r"(?:a|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+ago",
     r"back\s+in", r"in\s+(?:19|20)\d\d", r"in\s+recent\s+(?:months|weeks|years)", r"the\s+previous\s+attack",
@@ -539,7 +543,7 @@ BACKGROUND = _compile(
     r"в\s+(?:19|20)\d\d\s+году", r"прошл\w*\s+(?:атак\w*|раз)", r"предыдущ\w*",
     r"раніше(?!\s+(?:\w+\s+){0,3}(?:повідом|заяв|писав|писала|інформув)\w*)", r"минулого\s+(?:тижня|місяця|року)", r"у\s+(?:19|20)\d\d\s+роц\w*",
     r"попередн\w*(?!\s+(?:дан\w*|інформаці\w*|оцінк\w*))",  # not "за попередніми даними": preliminary
-    r"з\s+початку", r"frequently\s+targeted", r"has\s+been\s+(?:repeatedly|regularly)",
+    r"(?:з|від)\s+початку", r"frequently\s+targeted", r"has\s+been\s+(?:repeatedly|regularly)",
     r"(?:с|со)\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
     r"з\s+(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)",
     r"many\s+times", r"(?:has|have)\s+(?:repeatedly|regularly)", r"неоднократно", r"неодноразово", r"не\s+раз")
@@ -555,6 +559,10 @@ OPINION_HEADING = re.compile(
     r"точка\s+зору|блог)\s*[:|–—]", re.IGNORECASE)
 OPINION = _compile(r"argues?\s+that", r"argued\s+that", r"in\s+an\s+op-ed", r"opinion\s+piece", r"op-ed",
                    r"(?:считает|считают|полагает|полагают),?\s+что", r"(?:вважає|вважають),?\s+що")
+# Exercises and drills: the attack, the downed drones and the "victims" are rehearsed.
+EXERCISE = _compile(r"exercises?", r"drills?", r"war\s+games", r"rehears\w*", r"учени(?:я|й|ях|ями|е|ю)",
+                    r"навчан(?:ня|нях|ь)", r"тренуван(?:ня|нях|ь)", r"по\s+легенде", r"за\s+легендою",
+                    r"условн\w*\s+(?:противник\w*|пострадавш\w*|пожар\w*)", r"умовн\w*\s+(?:противник\w*|постраждал\w*)")
 CAPTION_TAIL = re.compile(r"\((?:[^()]*[\s/:])?(?:photo|фото|illustrative|иллюстрац\w*|ілюстрац\w*)\b[^()]*\)\s*$",
                           re.IGNORECASE)
 
@@ -565,7 +573,7 @@ NONE_HURT = CueSet([("no_casualties", NO_CASUALTIES), ("no_killed", NO_KILLED), 
 # What a clause is read for, in one pass.
 CLAUSE_CUES = CuePass({"alert": ALERT, "weapon": WEAPON_SET, "countable": COUNTABLE_EXTRA, "aerial_target": AERIAL_TARGET,
                        "airstrike": AIRSTRIKE, "intercept": INTERCEPT, "destroy": DESTROY, "attack": ATTACK,
-                       "damage": DAMAGE, "casualty": CASUALTIES, "none_hurt": NONE_HURT, "person": PERSONS})
+                       "damage": DAMAGE, "debris": DEBRIS, "casualty": CASUALTIES, "none_hurt": NONE_HURT, "person": PERSONS})
 
 # Any word a sentence about an incident must contain: sentences without one are skipped.
 TRIGGER = Cue(*(a for cue in [*(c for _, c in WEAPONS), AIRSTRIKE, AERIAL_TARGET, ALERT, INTERCEPT, DESTROY,

@@ -146,9 +146,11 @@ _WORD_NUMBER = (rf"(?:(?:a|one)\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+|\s+){_WORD}|(?
 # Matched on the lowercase text (see ``lowercase``): several times faster than ignoring case.
 NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<qual>{alternation(LOWER_BOUND + APPROXIMATE + NOT_A_COUNT)})\s+)?"
-    rf"(?P<num>{_DIGITS}|{_WORD_NUMBER})(?![\w]|[.,:]\d)"
+    rf"(?P<num>(?:{_DIGITS})(?:\s+{_SCALE})?|{_WORD_NUMBER})(?![\w]|[.,:]\d)"
     rf"|(?<!\w)(?P<vague>{alternation(VAGUE)})(?!\w)")
 
+# "12 тисяч", "40 thousand": one number, not 12 and 1,000.
+_SCALED_DIGITS_RE = re.compile(rf"({_DIGITS})(?:\s+({_SCALE}))?")
 _TOKEN_RE = re.compile(rf"{_SCALE}|{_WORD}|\d+", re.IGNORECASE)
 
 
@@ -235,7 +237,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue
         raw = match.group("num")
         if raw[0].isdigit():
-            value = int(re.sub(r"\D", "", raw))
+            digits, scale = _SCALED_DIGITS_RE.fullmatch(raw).groups()
+            value = int(re.sub(r"\D", "", digits)) * (_SCALE_VALUES[normalise_word(scale)] if scale else 1)
         else:
             value = _word_value(raw)
         kind = _qualifier_kind(match.group("qual"))
