@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-import gc
 import multiprocessing
 import time
 from typing import Any, Callable, Iterable, Iterator
@@ -65,10 +64,6 @@ _POOL_FUNCTION: tuple[StageFunction, str] | None = None
 def _install_in_pool_process(function: StageFunction, stage: str) -> None:
     global _POOL_FUNCTION  # noqa: PLW0603 - per-process setup of a pool worker
     _POOL_FUNCTION = function, stage
-    # The collector would walk every object inherited from the parent (the runner's
-    # buffers of a large run among them), writing to each and so copying every page of
-    # the parent's heap into this process. Frozen, they stay shared.
-    gc.freeze()
 
 
 def _run_batch(records: list, side_inputs: dict) -> tuple[list[list], int]:
