@@ -120,7 +120,7 @@ def main() -> None:
              else [("light", args.sizes or "1000,10000"), ("html", args.sizes or "1000")])
     os.makedirs(OUT, exist_ok=True)
     print(f"{'mix':6} {'stories':>8} {'procs':>7} {'seconds':>8} {'stories/s':>9} {'peak MiB':>9}  "
-          "counts / seconds of work per stage")
+          "counts / seconds of work per stage, summed over processes (items read per second of it)")
     for mix, sizes in plans:
         for size in (int(s) for s in sizes.split(",")):
             source = corpus_dir(mix, size)
@@ -133,7 +133,8 @@ def main() -> None:
             for processes in (int(p) for p in args.processes.split(",")):
                 result = run_pipeline(source, processes)
                 counts = result["manifest"]["counts"]
-                stages = " ".join(f"{k}={v:.1f}" for k, v in result["manifest"]["stages"].items())
+                stages = " ".join(f"{k}={v:.1f}s ({counts['read'] / v:,.0f}/s)" if v else f"{k}=0"
+                                  for k, v in result["manifest"]["stages"].items())
                 line = (f"{mix:6} {size:>8} {processes:>7} {result['seconds']:>8.1f} "
                         f"{counts['read'] / result['seconds']:>9.1f} {result['peak_mib']:>9.0f}  "
                         f"read={counts['read']} stories={counts['stories']} dup={counts['duplicates']} "
