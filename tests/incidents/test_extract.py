@@ -649,3 +649,27 @@ def test_a_headline_telling_the_town_s_figures_again_is_the_town_s_row(gazetteer
     row = one("В Брянской области дрон атаковал автобус: ранены пять человек. В поселке Суземка беспилотник атаковал "
               "рейсовый автобус, ранения получили пять пассажиров.", gazetteer)
     assert (row.place, row.injured) == ("Suzemka", 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia attacked with 112 drones launched from the Bryansk and Kursk regions and from Primorsko-Akhtarsk. "
+    "Air defence shot down 86 of them.",
+    "The enemy attacked with 142 drones from the directions of Kursk, Shatalovo and Hvardiiske in Crimea. "
+    "Air defence shot down 87 of them.",
+    "Противник атакував 128 ударними БпЛА з напрямків: Брянськ, Орел, Міллерово. Збито 79 дронів.",
+])
+def test_every_item_of_a_list_of_launch_sites_is_no_target(gazetteer, text):
+    assert {row.region_code for row in rows(text, gazetteer)} == {"XX"}
+
+
+def test_a_capital_or_a_namesake_surname_that_speaks_is_no_place(gazetteer):
+    found = rows("Drones hit a plant in Cheboksary, injuring two people. \"Two people were lightly injured,\" "
+                 "Oleg Nikolayev wrote. Moscow says it targets military facilities. "
+                 "Moscow's Defence Ministry said it had struck energy facilities.", gazetteer)
+    assert [row.region_code for row in found] == ["RU-CU"]
+
+
+def test_a_habitual_statement_is_no_event(gazetteer):
+    found = rows("Уночі ворог атакував Шепетівку дронами, поранено двох людей. "
+                 "Хмельниччина регулярно зазнає атак через військовий аеродром у Старокостянтинові.", gazetteer)
+    assert [row.place for row in found] == ["Shepetivka"]

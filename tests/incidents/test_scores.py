@@ -14,8 +14,12 @@ strike). "longform" and "heldout" are the development sets the extractor's gener
 were made against ("longform": detection F1 0.826 -> 0.908 -> 0.919, strict 0.743 -> 0.870 ->
 0.889; "heldout", held out until its errors were listed: 0.813 -> 0.833 -> 0.899, strict 0.748
 -> 0.772 -> 0.884). "heldout2" (30 stories, 16 of them 1,500-2,200 characters) was written
-and scored before the fixes made against "heldout" and never tuned on: detection 0.737, strict
-0.679 before them, 0.803 and 0.747 after. Their floors sit a little under the current numbers.
+and scored before the fixes made against "heldout": detection 0.737, strict 0.679 before them,
+0.803 and 0.747 after; its errors then drove the next fixes (launch-site lists, a capital or a
+namesake surname that speaks, habitual statements): 0.897 and 0.870. "heldout3" (30 stories, 17
+of them 1,500-2,200 characters, 3 negatives) was written and scored before those fixes and never
+tuned on: detection 0.763, strict 0.729 before them, 0.771 and 0.738 after. Their floors sit a
+little under the current numbers.
 """
 import pytest
 
@@ -48,7 +52,7 @@ def test_seeds_score(gazetteer):
     assert result["strict_f1"] >= 0.95
 
 
-LONGFORM = {"longform": (0.90, 0.87), "heldout": (0.88, 0.86), "heldout2": (0.78, 0.72)}
+LONGFORM = {"longform": (0.90, 0.87), "heldout": (0.88, 0.86), "heldout2": (0.87, 0.84), "heldout3": (0.75, 0.71)}
 
 
 @pytest.mark.parametrize("name", sorted(LONGFORM))

@@ -581,7 +581,7 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     origin_end = None
     for index, mention in enumerate(found):
         if mention.start < skip_to or _ORIGIN_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start) or (
-                origin_end is not None and _LIST_JOIN_RE.match(lower[origin_end:mention.start])):
+                origin_end is not None and _ORIGIN_LIST_JOIN_RE.match(lower[origin_end:mention.start])):
             origin_end = mention.end  # "з напрямків Курськ, Орел, Міллерово": every item is a launch site
             continue  # where the weapon came from ("launched from the Belgorod region") is no target
         origin_end = None
@@ -597,8 +597,12 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                                                                                mention.start))):
             continue
         if mention.place is not None and mention.place.name in _CAPITALS and (
-                _ACTS_RE.match(text, mention.end) or _OUTLET_AFTER_RE.match(lower, mention.end)):
+                _ACTS_RE.match(text, mention.end) or _OUTLET_AFTER_RE.match(lower, mention.end)
+                or _INSTITUTION_AFTER_RE.match(lower, mention.end)):
             continue  # "Kyiv has hit refineries": the government that attacks, not the city
+        if mention.place is not None and _SPEAKS_RE.match(text, mention.end) and \
+                _SPEAKER_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start):
+            continue  # "Nikolayev wrote", "Moscow says": a person or a government, not where it happened
         if mention.place is None and (_AUTHORITY_AFTER_RE.match(text, mention.end)
                                       or _AUTHORITY_AFTER_RE.search(mention.surface)):
             mention = _AuthorityMention(mention.start, mention.end, mention.surface, mention.region, None)
@@ -610,6 +614,13 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 _SEAT_BEFORE_RE = re.compile(
     r"(?:ministry|ministry\s+of\s+defen[cs]e|government|kremlin|embassy)\s+in\s+$")
 _LIST_JOIN_RE = re.compile(r"^(?:\s*,|\s+(?:and|и|та|і|й))\s*$")
+# A list of launch sites goes on past names the gazetteer does not know (airfields: "Kursk,
+# Shatalovo and Hvardiiske"), past a repeated preposition ("the Bryansk and Kursk regions
+# and from Primorsko-Akhtarsk") and into the region of the last ("Hvardiiske in Crimea").
+_ORIGIN_LIST_JOIN_RE = re.compile(
+    r"^(?:\s+(?:regions?|oblasts?|областей|областях|області|области))?"
+    r"(?:(?:(?:\s*,|\s+(?:and|и|та|і|й))\s*(?:[\w'’-]+\s*)??){1,3}(?:(?:from|из|с|со|з|із)\s+(?:the\s+)?)?"
+    r"|\s+(?:in|в|у)\s+(?:the\s+)?(?:occupied\s+|оккупированн\w*\s+|окупован\w*\s+)?)$")
 _STREET_BEFORE_RE = re.compile(r"(?<!\w)(?:улиц[аеуыи]|ул\.|проспект\w*|переул\w*|шоссе|бульвар\w*|вулиц[яіюе]|вул\.|"
                                r"провулк\w*|просп\.)\s*$")
 _STREET_AFTER_RE = re.compile(r"\s+(?:street|avenue|boulevard|highway|prospekt|улиц[аеуыи]|вулиц[яіюе]|шоссе|шосе|"
@@ -635,13 +646,13 @@ _ORIGIN_LEAD = (
     r"(?<!\w)(?:(?:launched|fired|took\s+off|flying|flew|coming|came|approaching)\s+from"
     r"|from\s+the\s+(?:territory|direction)\s+of"
     r"|from\s+the\s+directions\s+of"
-    r"|(?:с|со)\s+(?:территории|стороны|направлени[яй])|з\s+(?:території|боку|напрямк[уів])|із\s+території"
+    r"|(?:с|со)\s+(?:территории|стороны|направлени[яй])|з\s+(?:території|боку|напрямк(?:у|ів))|із\s+території"
     # the air force names each weapon's launch site: "3 балістичними ракетами Іскандер-М з Брянської області"
     r"|(?:ракет|бпла|дрон|шахед|іскандер|калібр|кинджал)\w*(?:[\s-]+[\w-]+){0,2}?\s+(?:з|із)"
     r"|(?:запущен|выпущен|випущен)\w*\s+(?:из|с|со|з|із)"
     r"|(?:launched|fired|випустив|випустил|запустив|запустил|выпустил)\w*\s+(?:[\w-]+\s+){0,4}?(?:from|из|с|со|з|із))")
 _ORIGIN_BEFORE_RE = re.compile(
-    _ORIGIN_LEAD + r"\s+(?:the\s+)?(?:(?:territory|direction)\s+of\s+)?(?:the\s+)?(?:occupied\s+)?"
+    _ORIGIN_LEAD + r":?\s+(?:the\s+)?(?:(?:territory|direction)\s+of\s+)?(?:the\s+)?(?:occupied\s+)?"
     r"(?:[\w-]+['’]s\s+|\w+\s+)?$")  # on lowercase text, much faster than ignoring case
 _ORIGIN_PHRASE_RE = re.compile(_ORIGIN_LEAD + r"(?:\s+[\w'’-]+){1,4}")
 
@@ -653,9 +664,19 @@ _ACTS_RE = re.compile(
     r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?(?:hit|struck|attacked|targeted)|(?:has\s+|have\s+|had\s+)?(?:launched|fired|"
     r"sent|retaliated|stepped\s+up|pressed|intensified|escalated|denied|claimed|vowed|accused)"
     r"|(?:presses|pressing|steps\s+up|stepping\s+up|intensifies|escalates|denies|claims|vows|accuses|insists|hopes|"
-    r"wants|argues|continues\s+to|has\s+not\s+commented|did\s+not\s+comment)"
+    r"wants|argues|continues\s+to|has\s+not\s+commented|did\s+not\s+comment|(?:once\s+)?consider(?:s|ed)|"
+    r"to\s+(?:hit|strike|attack|target|reach))"
     r"|(?:\w+\s+)?(?:нан[её]с|нанесла|завдав|завдала|заявля\w*|утвержда\w*|продолжа\w*|обвиня\w*|стверджу\w*|"
     r"продовжу\w*|звинувачу\w*))\b(?!\s+by\b)", re.IGNORECASE)
+# "Moscow's Defence Ministry", "Kyiv's forces": the state, not the city.
+_INSTITUTION_AFTER_RE = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:ministry|government|forces|troops|army|military|war|invasion|campaign)\b")
+# A place does not speak: a namesake surname ("Oleg Nikolayev said") or a government.
+_SPEAKS_RE = re.compile(
+    r"\s+(?:said|says|say|wrote|writes|told|added|announced|сказал\w*|написал\w*|сообщил\w*|заявил\w*|"
+    r"сказав|сказала|написав|написала|повідомив|повідомила|заявив|заявила)\b")
+# ...when the name is the subject itself, not what an official is of ("the mayor of Kharkiv said").
+_SPEAKER_BEFORE_RE = re.compile(r"(?:^|[.!?:,\"”»]\s+|[A-ZА-ЯІЇЄҐ][\w'’-]+\s+|(?<!\w)(?:that|что|що|and|but|as)\s+)$")
 # Outlets named for a city: "The Kyiv Independent", "The Moscow Times".
 _OUTLET_AFTER_RE = re.compile(r"\s+(?:independent|post|times)\b")
 

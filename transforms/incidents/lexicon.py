@@ -546,7 +546,9 @@ BACKGROUND = _compile(
     r"(?:з|від)\s+початку", r"frequently\s+targeted", r"has\s+been\s+(?:repeatedly|regularly)",
     r"(?:с|со)\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
     r"з\s+(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)",
-    r"many\s+times", r"(?:has|have)\s+(?:repeatedly|regularly)", r"неоднократно", r"неодноразово", r"не\s+раз")
+    r"many\s+times", r"(?:has|have)\s+(?:repeatedly|regularly)", r"неоднократно", r"неодноразово", r"не\s+раз",
+    # what happens habitually is no one event: "Хмельниччина регулярно зазнає атак", "a frequent target"
+    r"регулярно", r"систематически", r"систематично", r"frequent\s+target", r"(?:is|are)\s+(?:regularly|frequently|often)")
 # Lines that caption a photo or point to another story.
 CAPTION = re.compile(
     r"^\s*(?:photo|pictured|image|illustrative|file\s+photo|read\s+(?:also|more)|see\s+also|related|"
