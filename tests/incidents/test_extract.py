@@ -673,3 +673,85 @@ def test_a_habitual_statement_is_no_event(gazetteer):
     found = rows("Уночі ворог атакував Шепетівку дронами, поранено двох людей. "
                  "Хмельниччина регулярно зазнає атак через військовий аеродром у Старокостянтинові.", gazetteer)
     assert [row.place for row in found] == ["Shepetivka"]
+
+
+# Each name's most populous place is a city of tens or hundreds of thousands; the gazetteer
+# also has a village of the name in the region given, which a region named elsewhere in the
+# story must not select, and the region right after the name must.
+_NAMESAKES = [
+    ("Nikopol", "UA-12", "UA-63", "Kharkiv region", "Никополь", "Харьковской области", "Нікополь",
+     "Харківської області"),
+    ("Makiivka", "UA-14", "UA-74", "Chernihiv region", "Макеевку", "Черниговской области", "Макіївку",
+     "Чернігівської області"),
+    ("Kostiantynivka", "UA-14", "UA-48", "Mykolaiv region", "Константиновку", "Николаевской области",
+     "Костянтинівку", "Миколаївської області"),
+    ("Azov", "RU-ROS", "UA-23", "Zaporizhzhia region", "Азов", "Запорожской области", "Азов",
+     "Запорізької області"),
+]
+
+
+@pytest.mark.parametrize("name, city, village, en_region, ru_name, ru_region, uk_name, uk_region", _NAMESAKES)
+def test_a_name_is_its_largest_place_unless_the_region_after_it_says_otherwise(
+        gazetteer, name, city, village, en_region, ru_name, ru_region, uk_name, uk_region):
+    elsewhere = [
+        f"Drones attacked {name} overnight, injuring two people. Shelling also hit the {en_region}.",
+        f"In the {en_region}, air defences were active. Drones attacked {name} overnight, injuring two people.",
+        f"Дроны атаковали {ru_name} ночью, ранены двое. Также обстрелу подверглись районы {ru_region}.",
+        f"Дрони атакували {uk_name} вночі, поранено двох. Також обстріляно громади {uk_region}.",
+    ]
+    for text in elsewhere:
+        placed = {(row.region_code, row.place) for row in rows(text, gazetteer) if row.place}
+        assert placed == {(city, name)}, text
+    tied = [
+        f"A drone hit the village of {name} in the {en_region}, injuring two people.",
+        f"A drone hit {name}, {en_region}, injuring two people.",
+        f"Дрон атаковал село {ru_name} {ru_region}, ранены двое.",
+        f"Дрон атакував с. {uk_name} {uk_region}, поранено двох.",
+    ]
+    for text in tied:
+        assert [(row.region_code, row.place) for row in rows(text, gazetteer)] == [(village, name)], text
+
+
+def test_a_region_listed_after_a_town_without_a_namesake_there_leaves_it_alone(gazetteer):
+    found = rows("Drones attacked Kyiv, Kharkiv region and Odesa overnight, injuring two people.", gazetteer)
+    assert {(row.region_code, row.place) for row in found} == {("UA-30", "Kyiv"), ("UA-63", None),
+                                                              ("UA-51", "Odesa")}
+
+
+@pytest.mark.parametrize("text", [
+    "Дежурными средствами ПВО перехвачены и уничтожены 47 беспилотных летательных аппаратов самолетного типа:\n"
+    "21 — над территорией Брянской области,\n12 – над территорией Курской области,\n"
+    "9 - над акваторией Черного моря.",
+    "Дежурными средствами ПВО перехвачены и уничтожены 47 беспилотников, в том числе:\n"
+    "- 21 над территорией Брянской области;\n- 12 над территорией Курской области.",
+    "ПВО уничтожены 47 беспилотников: 21 над территорией Брянской области; 12 над территорией Курской области.",
+    "Air defences destroyed 47 drones: 21 over the Bryansk region; 12 over the Kursk region.",
+])
+def test_a_ministry_list_one_item_a_line_or_after_semicolons_is_one_row_per_region(gazetteer, text):
+    found = rows(text, gazetteer)
+    assert [(row.region_code, row.event_type, row.intercepted) for row in found] == [
+        ("RU-BRY", "interception", 21), ("RU-KRS", "interception", 12)]
+
+
+@pytest.mark.parametrize("text", [
+    "Drones struck an oil refinery in Perm overnight, causing a fire, the governor said.\n\n"
+    "The Defence Ministry said 61 drones were intercepted over several regions, without mentioning Perm.",
+    "Беспилотник атаковал завод в Перми, сообщил губернатор.\n\n"
+    "Минобороны сообщило о 61 беспилотнике, уничтоженном над Брянской областью, но о Перми не упомянуло.",
+])
+def test_a_place_the_ministry_does_not_name_gets_none_of_its_count(gazetteer, text):
+    perm = [row for row in rows(text, gazetteer) if row.region_code == "RU-PER"]
+    assert [(row.event_type, row.intercepted) for row in perm] == [("drone_attack", None)]
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Oleh Syniehubov, head of Kharkiv Regional Military Administration:\n\n"
+     "Chuhuiv: an enemy drone hit a private house. Two women were injured.", "governor"),
+    ("Вячеслав Гладков, губернатор Белгородской области:\n\n"
+     "В Шебекино дрон атаковал автомобиль. Ранен мужчина.", "governor"),
+    ("Голова Харківської ОВА Олег Синєгубов:\n\nУ Чугуєві дрон влучив у приватний будинок. Поранено жінку.",
+     "governor"),
+    ("Полтавська ОВА:\n\nВорог завдав ракетного удару по Кременчуку. Поранено двох людей.", "local_authorities"),
+])
+def test_a_post_headed_by_its_author_is_reported_by_the_author(gazetteer, text, reporter):
+    assert one(text, gazetteer).reported_by == reporter

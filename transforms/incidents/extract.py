@@ -18,8 +18,9 @@ and date are merged into one incident. The rules that keep rows right:
   is no incident place; nor is a city district named like a place of another region ("the
   Kyivskyi district" of Kharkiv) or a district of the town the story is on ("у Голосіївському
   районі" of Kyiv), nor a capital standing for its government ("Kyiv has hit"), nor the seat
-  of a ministry ("the Defence Ministry in Moscow said"), nor a city whose namesake village
-  the text places in another region ("the village of Murom in the Shebekino district");
+  of a ministry ("the Defence Ministry in Moscow said"); a name is its most populous place
+  unless the region right after it says otherwise ("the village of Murom in the Shebekino
+  district", "с. Нікополь Харківської області": that region's namesake, known or not);
 * "the capital", "столицу" is Kyiv or Moscow, as the text qualifies it, else as the story's
   places or its language say;
 * an undated headline about a place the story dates on one day is that day's event;
@@ -117,7 +118,7 @@ class Sentence:
 
 def split_sentences(title: str, text: str) -> list[Sentence]:
     """Sentences in order; the title first when the text does not start with it."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _with_list_items_joined([line.strip() for line in text.splitlines() if line.strip()])
     if title and title.strip() and (not lines or not lines[0].startswith(title.strip()[:40])):
         lines.insert(0, title.strip())
     terminated = sum(1 for line in lines if _TERMINAL_RE.search(line))
@@ -132,6 +133,24 @@ def split_sentences(title: str, text: str) -> list[Sentence]:
         for piece in _split_line(line):
             sentences.append(Sentence(len(sentences), piece, is_heading or is_repeat or is_caption))
     return sentences
+
+
+# A list the ministry writes one item a line ("...самолетного типа:" then "21 — над территорией
+# Брянской области,"): each item is a clause of the sentence that introduces it, whose noun
+# and verb it takes.
+_INTRODUCES_LIST_RE = re.compile(r"[:,;]$")
+_LIST_ITEM_RE = re.compile(r"^(?:[-–—•*·]\s*)?(?=\d|[a-zа-яёіїєґ])")
+
+
+def _with_list_items_joined(lines: list[str]) -> list[str]:
+    joined: list[str] = []
+    for line in lines:
+        item = _LIST_ITEM_RE.match(line)
+        if joined and item and _INTRODUCES_LIST_RE.search(joined[-1]):
+            joined[-1] += " " + line[item.end():]
+        else:
+            joined.append(line)
+    return joined
 
 
 def _normal(line: str) -> str:
@@ -460,6 +479,7 @@ def _casualty_cue(clause: _Clause, number: NumberSpan, person_noun, cue_before):
 # A number standing for a list item: after a comma, colon, dash or "and", or before a dash or
 # a preposition of place ("five over Bryansk, two over Belgorod", "15 – над Курской").
 _LIST_ITEM_BEFORE = re.compile(r"(?:[,:;–—-]|\band|\bи|\bта|\bі|\bй)\s*(?:по\s+)?$", re.IGNORECASE)
+_LEADING_NUMBER_RE = re.compile(r"\s*\d")
 _LIST_ITEM_AFTER = re.compile(r"\s*(?:[–—-]|over\b|in\b|above\b|над\b|в\b|у\b|на\b)", re.IGNORECASE)
 
 
@@ -568,8 +588,7 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions of one sentence, read as the story means them: a wire dateline ("Kyiv, Aug 11
     (Reuters) -") says where the story was filed, not where anything happened, nor does the
     seat of who reports it ("the Defence Ministry in Moscow said") or a clock ("Moscow time"); a town placed in another
-    region's district or region ("Murom in the Shebekino district") is a namesake the
-    gazetteer does not know; a region named as part of an authority ("Сумської ОВА") is
+    region's district or region ("Murom in the Shebekino district") is that region's namesake; a region named as part of an authority ("Сумської ОВА") is
     marked as such."""
     dateline = _DATELINE_RE.match(text)
     skip_to = dateline.end() if dateline else 0
@@ -589,12 +608,16 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 _STREET_AFTER_RE.match(lower, mention.end):
             continue  # "на улице Куйбышева", "Kyivska Street": an address names no town
         if _SEAT_BEFORE_RE.search(lower, max(0, mention.start - 40), mention.start) or \
+                _NOT_NAMED_BEFORE_RE.search(lower, max(0, mention.start - 30), mention.start) or \
+                _NOT_NAMED_AFTER_RE.match(lower, mention.end) or \
                 _TIME_ZONE_AFTER_RE.match(lower, mention.end):
             continue
-        if mention.place is not None and (
-                (index + 1 < len(found) and _is_namesake(text, mention, found[index + 1]))
-                or (mention.place.kind == "city" and _VILLAGE_BEFORE_RE.search(lower, max(0, mention.start - 20),
-                                                                               mention.start))):
+        if mention.place is not None and index + 1 < len(found):
+            mention = _as_placed(text, mention, found[index + 1], gazetteer)
+            if mention is None:
+                continue
+        if mention.place is not None and mention.place.kind == "city" and \
+                _VILLAGE_BEFORE_RE.search(lower, max(0, mention.start - 20), mention.start):
             continue
         if mention.place is not None and mention.place.name in _CAPITALS and (
                 _ACTS_RE.match(text, mention.end) or _OUTLET_AFTER_RE.match(lower, mention.end)
@@ -610,6 +633,11 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+# A place the source is said not to name ("61 drones over several regions, without mentioning
+# Perm") is not where its figures belong.
+_NOT_NAMED_BEFORE_RE = re.compile(r"(?:without\s+(?:mentioning|naming)|не\s+(?:упоминая|называя|уточняя)|"
+                                  r"не\s+(?:згадуючи|називаючи|уточнюючи))\s+(?:the\s+)?$")
+_NOT_NAMED_AFTER_RE = re.compile(r"\s+(?:\w+\s+)?не\s+(?:упомина|упомяну|называ|назва|згаду|згада|назива)\w*")
 # A ministry and where it sits: "the Defence Ministry in Moscow said".
 _SEAT_BEFORE_RE = re.compile(
     r"(?:ministry|ministry\s+of\s+defen[cs]e|government|kremlin|embassy)\s+in\s+$")
@@ -630,14 +658,29 @@ _TIME_ZONE_AFTER_RE = re.compile(r"\s+time\b")
 # "The village of Murom" (in the Belgorod region) is not the city of Murom.
 _VILLAGE_BEFORE_RE = re.compile(r"(?:village\s+of|hamlet\s+of|сел[еоі]|селищ[іе]|деревн[еия]|хутор[еі]?|пос[её]лк[еа])\s+$")
 _WITHIN_RE = re.compile(r"^,?\s+(?:in|near|of|в|у|на|під|под)\s+(?:the\s+)?$", re.IGNORECASE)
+# "с. Нікополь Харківської області", "Nikopol, Kharkiv region": the region right after the name.
+_BESIDE_RE = re.compile(r"^,?\s+$")
 
 
-def _is_namesake(text: str, town: Mention, after: Mention) -> bool:
-    """Whether ``town`` is placed in another region's district or region just after it
-    ("the village of Murom in the Shebekino district"): then it is another town of that name."""
-    in_district = after.place is None or _DISTRICT_AFTER_RE.match(text, after.end)
-    return bool(in_district and after.region.code != town.region.code
-                and _WITHIN_RE.match(text[town.end:after.start]))
+def _as_placed(text: str, town: Mention, after: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """``town`` as the region named just after it places it. The gazetteer gives a name its most
+    populous place; a text that ties the name to another region ("the village of Murom in the
+    Shebekino district", "с. Нікополь Харківської області") means that region's namesake, or,
+    where the gazetteer knows none, a place it does not know (None). Only a tie this close
+    counts: a region named anywhere else in the story never moves a town to its village."""
+    if after.region.code == town.region.code:
+        return town
+    gap = text[town.end:after.start]
+    within = (after.place is None or _DISTRICT_AFTER_RE.match(text, after.end)) and _WITHIN_RE.match(gap)
+    # Without a preposition the names may be a list ("Kyiv, Kharkiv region and Odesa"): only
+    # a namesake the gazetteer knows is read into it.
+    beside = after.place is None and _BESIDE_RE.match(gap)
+    if not (within or beside):
+        return town
+    namesake = gazetteer.place_named(town.place.name, after.region.code)
+    if namesake is not None:
+        return dataclasses.replace(town, region=after.region, place=namesake)
+    return None if within else town
 
 
 # Where a weapon was launched from: "launched from Russia's Belgorod region", "from the
@@ -844,7 +887,16 @@ def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     reader = _StoryReader(story, sentences, mentions)
     fragments = [fragment for sentence, mentions in zip(sentences, reader.mentions)
                  for fragment in reader.read(sentence, mentions)]
-    return _incidents(story, fragments, gazetteer)
+    return _incidents(story, fragments, gazetteer, _signatory(sentences))
+
+
+def _signatory(sentences: list[Sentence]) -> str | None:
+    """Who signs a post headed by its author ("Вячеслав Гладков, губернатор Белгородской
+    области:", "Полтавська ОВА:"): the reporter of every row the post does not attribute."""
+    if not sentences or not sentences[0].text.endswith(":"):
+        return None
+    sources = lexicon.REPORTER_SET.spans(sentences[0].words)
+    return min(sources)[2] if sources else None
 
 
 def _without_landmarks(lower: str, mentions: list[Mention]) -> list[Mention]:
@@ -1068,7 +1120,9 @@ class _StoryReader:
             mentions = [m for m in mentions
                         if not (isinstance(m, _AuthorityMention) and m.region.code == context.key[0])]
         places = _clause_places(mentions)
-        counts = _counts(clause, self.last_weapon_role if len(places) > 1 else None)
+        # A list goes on past a semicolon: "47 БПЛА: 21 над Брянской областью; 12 над Курской".
+        is_list = len(places) > 1 or (offset > 0 and _LEADING_NUMBER_RE.match(clause.text))
+        counts = _counts(clause, self.last_weapon_role if is_list else None)
         if clause.weapons and any(c.role in ("launched", "intercepted") for c in counts):
             self.last_weapon_role = next(c.role for c in counts if c.role in ("launched", "intercepted"))
             self.last_weapons = [w.value for w in clause.weapons]
@@ -1317,7 +1371,8 @@ def _country(lower_text: str) -> str | None:
 
 # --- fragments -> incidents ----------------------------------------------------------------------
 
-def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer) -> list[Incident]:
+def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer,
+               signatory: str | None = None) -> list[Incident]:
     _date_undated(fragments)
     groups: dict[tuple, list[Fragment]] = {}
     for fragment in fragments:
@@ -1335,10 +1390,10 @@ def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer) ->
         if (key, date) not in located and key[1] is None and any(f.has_figure or f.reporter for f in group):
             # "Пострадавших нет, сообщил оперштаб Краснодарского края": said of the region's town before
             located[(key, date)] = group
-    rows = [_incident(story, key, date, group, gazetteer, story_weapons)
+    rows = [_incident(story, key, date, group, gazetteer, story_weapons, signatory)
             for (key, date), group in _fold_region_rows(located).items()]
     rows = [row for row in rows if row is not None]
-    rows.extend(_national_totals(story, fragments, rows, gazetteer))
+    rows.extend(_national_totals(story, fragments, rows, gazetteer, signatory))
     rows.sort(key=lambda r: (r.event_date, r.region_code, r.place or ""))
     return rows
 
@@ -1358,7 +1413,8 @@ def _date_undated(fragments: list[Fragment]) -> None:
             fragment.date, fragment.date_precision = days.pop(), dates.DAY
 
 
-def _national_totals(story: Story, fragments: list[Fragment], rows: list[Incident], gazetteer) -> list[Incident]:
+def _national_totals(story: Story, fragments: list[Fragment], rows: list[Incident], gazetteer,
+                     signatory: str | None) -> list[Incident]:
     """Weapon counts given for no place make one ``XX`` row per date, unless the story breaks
     them down by region itself (the regions' rows then carry the counts)."""
     by_date: dict[dt.date, list[Fragment]] = {}
@@ -1369,7 +1425,7 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
             by_date.setdefault(fragment.date, []).append(fragment)
     totals = []
     for date, group in by_date.items():
-        row = _incident(story, None, date, group, gazetteer)
+        row = _incident(story, None, date, group, gazetteer, signatory=signatory)
         if row is None:
             continue
         if row.country is None:  # "знешкодили 475 засобів" after "ворог завдав удару по Україні"
@@ -1413,7 +1469,7 @@ def _figures(group: list[Fragment]) -> dict[str, int | None]:
 
 
 def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer: Gazetteer,
-              story_weapons: list[str] = ()) -> Incident | None:
+              story_weapons: list[str] = (), signatory: str | None = None) -> Incident | None:
     strong = [f for f in group if not f.inherited or f.has_figure]
     if any(f.weapons for f in strong):
         weapon = _weapon(strong)
@@ -1447,7 +1503,7 @@ def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer
         injured = 0
     target = next(((f.target, f.target_type) for f in strong if f.target), (None, None))
     reporters = [f.reporter for f in strong if f.reporter] or [f.reporter for f in group if f.reporter]
-    reporter = min(reporters, key=_REPORTER_RANK.index) if reporters else None
+    reporter = min(reporters, key=_REPORTER_RANK.index) if reporters else signatory
     actor = next((f.actor for f in group if f.actor and f.actor != country), None)
     evidence = list(dict.fromkeys(f.evidence for f in strong))
     acled_type, acled_sub = acled.classify(event_type)

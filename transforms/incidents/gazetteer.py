@@ -236,7 +236,7 @@ class Gazetteer:
             if listed is not None and (_LIST_OF_REGIONS.match(normalised, end) or _elided(normalised, start, before)):
                 return Mention(start=start, end=end, surface=text[start:end], region=listed, place=None)
             found = self._targets.get(key)
-            if found is not None and self._accepts(normalised, start, end, found[2]):
+            if found is not None and self._accepts(text, normalised, start, end, found[2]):
                 region, place, _ = found
                 return Mention(start=start, end=end, surface=text[start:end], region=region, place=place)
         return None
@@ -269,20 +269,30 @@ class Gazetteer:
         region, _, _ = self._targets[best]
         return Mention(start=start, end=district.end(), surface=text[start:district.end()], region=region, place=None)
 
-    @staticmethod
-    def _accepts(text: str, start: int, end: int, flags: str) -> bool:
+    def _accepts(self, original: str, text: str, start: int, end: int, flags: str) -> bool:
         if _COMMON_WORD in flags and _starts_sentence(text, start):
             return False
         if _PERSON_NAME in flags:
-            # "Vladimir Putin", "Friedrich Engels"; but "in Vladimir", "In Kirov, ...".
-            if _CAPITALISED_AFTER.match(text, end):
+            # "Vladimir Putin", "Friedrich Engels"; but "in Vladimir", "In Kirov, ...", and
+            # "в Энгельсе Саратовской области", where the word after is its region.
+            if _CAPITALISED_AFTER.match(text, end) and not self._region_at(original, text, end + 1):
                 return False
             before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
             if before is not None and not _starts_sentence(text, before.start()):
                 return False
         return True
 
+    def _region_at(self, original: str, text: str, start: int) -> bool:
+        """Whether a region is named in full at ``start`` ("Саратовской области")."""
+        word = _CAPITALISED_WORD.match(text, start)
+        found = word and self._name_at(original, text, start, word.end(), [])
+        return bool(found and found.place is None and _REGION_WORD.search(found.surface))
+
+
+# A one-letter lowercase abbreviation ends no sentence: "с. Азов", "м. Суми", "г. Мирный".
+_ABBREVIATION_BEFORE = re.compile(r"(?<!\w)[a-zа-яіїєґ]\.$")
+
 
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].rstrip()
-    return not before or before[-1] in _SENTENCE_END
+    return not before or (before[-1] in _SENTENCE_END and not _ABBREVIATION_BEFORE.search(before))

@@ -481,7 +481,7 @@ REPORTERS: list[tuple[str, Cue]] = [
                           r"(?:глав\w*|голов\w*|очільник\w*|начальник\w*)\s+(?:\w+\s+)?(?-i:ОВА|ОДА|ОГА|КМВА)",
                           r"голов\w*\s+(?:\w+\s+)?(?:ОВА|ОДА|обласн\w*\s+(?:військов\w*\s+)?адміністрац\w*)",
                           r"начальник\w*\s+(?:\w+\s+)?(?:ОВА|обласн\w*\s+військов\w*\s+адміністрац\w*)",
-                          r"head\s+of\s+the\s+(?:\w+\s+)?(?:regional|oblast)\s+(?:military\s+)?administration")),
+                          r"head\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:regional|oblast)\s+(?:military\s+)?administration")),
     ("mayor", _compile(r"mayor", r"мэр\w*", r"глав\w*\s+города", r"міськ\w*\s+голов\w*", r"мер(?:а|ом)?",
                        r"head\s+of\s+the\s+city")),
     ("military", _compile(r"General\s+Staff", r"armed\s+forces", r"Генштаб\w*", r"Генеральн\w*\s+штаб\w*",
