@@ -323,8 +323,8 @@ def test_a_comparison_with_the_past_does_not_make_the_current_event_background(g
 
 
 def test_one_of_several_counts_is_the_places_own(gazetteer):
-    row = one("Air defences destroyed 337 drones over ten regions, including 126 over the Kursk region.", gazetteer)
-    assert (row.region_code, row.intercepted) == ("RU-KRS", 126)
+    found = rows("Air defences destroyed 337 drones over ten regions, including 126 over the Kursk region.", gazetteer)
+    assert {(r.region_code, r.intercepted) for r in found} == {("RU-KRS", 126), ("XX", 337)}
 
 
 def test_a_combined_attack_is_filed_under_its_missiles(gazetteer):
@@ -729,8 +729,9 @@ def test_a_region_listed_after_a_town_without_a_namesake_there_leaves_it_alone(g
 ])
 def test_a_ministry_list_one_item_a_line_or_after_semicolons_is_one_row_per_region(gazetteer, text):
     found = rows(text, gazetteer)
-    assert [(row.region_code, row.event_type, row.intercepted) for row in found] == [
+    assert [(row.region_code, row.event_type, row.intercepted) for row in found if row.region_code != "XX"] == [
         ("RU-BRY", "interception", 21), ("RU-KRS", "interception", 12)]
+    assert all(row.intercepted == 47 for row in found if row.region_code == "XX")  # the total, when kept
 
 
 @pytest.mark.parametrize("text", [
@@ -755,3 +756,75 @@ def test_a_place_the_ministry_does_not_name_gets_none_of_its_count(gazetteer, te
 ])
 def test_a_post_headed_by_its_author_is_reported_by_the_author(gazetteer, text, reporter):
     assert one(text, gazetteer).reported_by == reporter
+
+
+def test_a_total_the_regions_only_partly_account_for_stays_a_national_row(gazetteer):
+    partial = rows("Russia's Defence Ministry said 90 Ukrainian drones were destroyed overnight over Russian "
+                   "regions, including 20 over the Kursk region and 15 over the Tula region.", gazetteer)
+    assert {(r.region_code, r.intercepted, r.reported_by) for r in partial} == {
+        ("XX", 90, "ministry_of_defense"), ("RU-KRS", 20, "ministry_of_defense"), ("RU-TUL", 15, "ministry_of_defense")}
+    assert next(r for r in partial if r.region_code == "XX").country == "RU"
+    whole = rows("Russia's Defence Ministry said 35 Ukrainian drones were destroyed overnight: 20 over the Kursk "
+                 "region and 15 over the Tula region.", gazetteer)
+    assert {(r.region_code, r.intercepted) for r in whole} == {("RU-KRS", 20), ("RU-TUL", 15)}
+
+
+def test_the_national_totals_of_the_two_sides_stay_apart(gazetteer):
+    found = rows("Russia's Defence Ministry said 60 drones were downed over Russian regions, including 25 over the "
+                 "Belgorod region. Separately, Ukraine's air force said Russia had launched 80 drones at Ukraine "
+                 "overnight and that 55 of them were shot down.", gazetteer)
+    totals = {(r.country, r.launched, r.intercepted) for r in found if r.region_code == "XX"}
+    assert totals == {("RU", None, 60), ("UA", 80, 55)}
+
+
+def test_a_breakdown_after_the_total_takes_the_totals_source(gazetteer):
+    found = rows("Минобороны сообщило, что ночью уничтожены 30 беспилотников. "
+                 "Над Орловской областью — 18, над Липецкой — 12.", gazetteer)
+    assert {(r.region_code, r.intercepted, r.reported_by) for r in found} == {
+        ("RU-ORL", 18, "ministry_of_defense"), ("RU-LIP", 12, "ministry_of_defense")}
+
+
+def test_russia_launching_drones_is_the_attacker_not_the_country_attacked(gazetteer):
+    row = one("Уночі Росія запустила по Україні 70 ударних дронів, сили ППО знешкодили 50 з них, "
+              "повідомили Повітряні сили.", gazetteer)
+    assert (row.region_code, row.country, row.launched, row.intercepted) == ("XX", "UA", 70, 50)
+
+
+@pytest.mark.parametrize("text", [
+    "Nikopol is shelled almost every day by Russian artillery.",
+    "Белгород подвергается атакам беспилотников практически ежедневно.",
+    "Херсон щодня потерпає від ударів дронів.",
+])
+def test_what_happens_every_day_is_no_one_event(gazetteer, text):
+    assert rows(text, gazetteer) == []
+
+
+def test_a_river_or_a_sea_named_after_a_town_is_not_the_town(gazetteer):
+    row = one("Russian artillery shelled Nikopol across the Dnipro river, wounding a man, the governor said.",
+              gazetteer)
+    assert (row.region_code, row.place, row.injured) == ("UA-12", "Nikopol", 1)
+    found = rows("Air defences destroyed 12 drones over the Sea of Azov, the ministry said.", gazetteer)
+    assert all(r.place != "Azov" for r in found)
+
+
+def test_an_attack_only_feared_is_no_attack(gazetteer):
+    assert rows("Из-за угрозы атак беспилотников в аэропорту Казани вводились ограничения.", gazetteer) == []
+
+
+def test_a_price_is_not_a_count(gazetteer):
+    found = rows("In Kyiv, crews shot down a 50,000-dollar drone with a cheap interceptor.", gazetteer)
+    assert all(r.intercepted != 50000 for r in found)
+
+
+def test_who_told_the_damage_reports_the_row_not_the_ministrys_count(gazetteer):
+    found = rows("Debris of a downed drone set fire to a warehouse in Lipetsk, injuring one person, Governor Igor "
+                 "Artamonov said. The Defence Ministry said nine drones had been destroyed over the Lipetsk region.",
+                 gazetteer)
+    assert [r.reported_by for r in found if r.region_code == "RU-LIP" and r.injured] == ["governor"]
+
+
+def test_a_tie_between_specific_weapons_goes_to_the_first_named():
+    from transforms.incidents.extract import Fragment, _weapon
+    fragment = Fragment(key=None, date=dt.date(2025, 5, 14), date_precision="day", sentence=0, evidence="",
+                        weapons=["missile", "ballistic_missile", "cruise_missile"])
+    assert _weapon([fragment]) == "ballistic_missile"

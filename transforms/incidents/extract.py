@@ -29,8 +29,9 @@ and date are merged into one incident. The rules that keep rows right:
   region west of the capital");
 * a clause with no place goes on about the place of the sentence just before (for the same
   date) when it adds a figure or a target; a national count (the air force's, the
-  ministry's) never does; weapon counts with no place make one ``XX`` row per date, unless
-  the story breaks them down by region itself;
+  ministry's) never does; weapon counts with no place make one ``XX`` row per date and
+  attacked country, unless the story breaks them down by region in full ("112 drones, including
+  31 over the Moscow region" keeps the 112); a breakdown that names no source is its total's;
 * in a story about an attack, damage or casualties at another named place are a row of
   their own, with the story's weapon;
 * casualties are 0 only when the text says nobody was hurt; a part of a figure ("including
@@ -217,6 +218,7 @@ class Fragment:
     source: Sentence | None = None
     country_hint: str | None = None
     unknown_place: bool = False  # the clause names a settlement the gazetteer does not know
+    carried_reporter: str | None = None  # the source of the count this fragment's count breaks down
 
     @property
     def has_figure(self) -> bool:
@@ -229,7 +231,7 @@ class Fragment:
 
     @property
     def reporter(self) -> str | None:
-        return self.source.reporter if self.source else None
+        return (self.source.reporter if self.source else None) or self.carried_reporter
 
     @property
     def actor(self) -> str | None:
@@ -281,7 +283,8 @@ class _Clause:
                 if not any(cue.starts(after) for _, cue in lexicon.TARGETS) and \
                         not _ARTICLE_BEFORE_RE.search(text, max(0, span.start - 8), span.start):
                     self.intercepts.append(span)  # not "the destroyed reactor"
-        self.attacks = [s for s in _spans(found["attack"], "attack") if not self._in_alert(s)]
+        self.attacks = [s for s in _spans(found["attack"], "attack") if not self._in_alert(s)
+                        and not _THREAT_BEFORE_RE.search(text, max(0, s.start - 20), s.start)]
         self.damage = [d for d in _spans(found["damage"], "damage") if not _negated(text, d)]
         self.debris = bool(found["debris"])
         casualties = found["casualty"]
@@ -354,6 +357,9 @@ class _Clause:
         return best
 
 
+# An attack only feared ("Из-за угрозы атак в аэропортах вводились ограничения", "the threat
+# of drone attacks") is no attack.
+_THREAT_BEFORE_RE = re.compile(r"(?:threat\s+of|угроз\w*|загроз\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bбез|\bнет|\bне|\bнемає)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(r"^\s*(?:нет|не\s+было|не\s+зафиксирован\w*|немає|не\s+було|не\s+зафіксовано)\b",
@@ -367,7 +373,8 @@ def _negated(text: str, span: _Span) -> bool:
 
 _NOT_A_COUNT_AFTER = re.compile(
     rf"\s*(?:{dates._MONTH})\b|\s*(?:am|pm|a\.m|p\.m|h\b|hours|час|год)|\s*(?:года|году|року|year)"
-    r"|-?\s*(?:year|years?\s+old|летн|річн|лет\b|рок|times\b|раз)", re.IGNORECASE)
+    r"|-?\s*(?:year|years?\s+old|летн|річн|лет\b|рок|times\b|раз)"
+    r"|-?\s*(?:dollars?|euros?|usd|доллар\w*|долар\w*|евро|євро|рубл\w*|гривен\w*|гривн\w*|грн)\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b{dates._MONTH}\.?\s*$", re.IGNORECASE)
 
 
@@ -607,6 +614,9 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if _STREET_BEFORE_RE.search(lower, max(0, mention.start - 20), mention.start) or \
                 _STREET_AFTER_RE.match(lower, mention.end):
             continue  # "на улице Куйбышева", "Kyivska Street": an address names no town
+        if _WATER_BEFORE_RE.search(lower, max(0, mention.start - 25), mention.start) or \
+                _WATER_AFTER_RE.match(lower, mention.end):
+            continue  # "across the Dnipro river", "the Sea of Azov", "реки Днепр": water, not the town
         if _SEAT_BEFORE_RE.search(lower, max(0, mention.start - 40), mention.start) or \
                 _NOT_NAMED_BEFORE_RE.search(lower, max(0, mention.start - 30), mention.start) or \
                 _NOT_NAMED_AFTER_RE.match(lower, mention.end) or \
@@ -653,6 +663,9 @@ _STREET_BEFORE_RE = re.compile(r"(?<!\w)(?:улиц[аеуыи]|ул\.|прос�
                                r"провулк\w*|просп\.)\s*$")
 _STREET_AFTER_RE = re.compile(r"\s+(?:street|avenue|boulevard|highway|prospekt|улиц[аеуыи]|вулиц[яіюе]|шоссе|шосе|"
                               r"проспект\w*|бульвар\w*|переул\w*|провул\w*)\b")
+_WATER_BEFORE_RE = re.compile(
+    r"(?:sea\s+of|river|рек[аеиуой]|річк[аиуоі]|водохранилищ\w*|водосховищ\w*)\s+(?:the\s+)?$")
+_WATER_AFTER_RE = re.compile(r"\s+(?:river|reservoir|estuary|лиман\w*)\b")
 # "8 p.m. Moscow time", "Kyiv time": a clock, not a place.
 _TIME_ZONE_AFTER_RE = re.compile(r"\s+time\b")
 # "The village of Murom" (in the Belgorod region) is not the city of Murom.
@@ -707,7 +720,8 @@ _ACTS_RE = re.compile(
     r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?(?:hit|struck|attacked|targeted)|(?:has\s+|have\s+|had\s+)?(?:launched|fired|"
     r"sent|retaliated|stepped\s+up|pressed|intensified|escalated|denied|claimed|vowed|accused)"
     r"|(?:presses|pressing|steps\s+up|stepping\s+up|intensifies|escalates|denies|claims|vows|accuses|insists|hopes|"
-    r"wants|argues|continues\s+to|has\s+not\s+commented|did\s+not\s+comment|(?:once\s+)?consider(?:s|ed)|"
+    r"wants|argues|uses|continues\s+to|has\s+not\s+commented|did\s+not\s+comment|(?:once\s+)?consider(?:s|ed)|"
+    r"(?:is|was|are|were)\s+(?:not\s+)?(?:interested|willing|ready|prepared)|"
     r"to\s+(?:hit|strike|attack|target|reach))"
     r"|(?:\w+\s+)?(?:нан[её]с|нанесла|завдав|завдала|заявля\w*|утвержда\w*|продолжа\w*|обвиня\w*|стверджу\w*|"
     r"продовжу\w*|звинувачу\w*))\b(?!\s+by\b)", re.IGNORECASE)
@@ -997,6 +1011,7 @@ class _StoryReader:
         self.last_weapons: list[str] = []  # and of which weapons
         self.last_places: tuple[int, list[Fragment]] | None = None  # the last sentence's places
         self.pending: list[Fragment] = []  # incidents told with no place yet
+        self.counted_by: tuple[int, str] | None = None  # the last sentence of weapon counts, and its source
 
     def _context_near(self, sentence: Sentence) -> _Context | None:
         near = self.context is not None and sentence.index - self.context.sentence <= _CONTEXT_SENTENCES
@@ -1028,7 +1043,23 @@ class _StoryReader:
                 continue  # another, undated event: its figures must not join this one, nor be dated today
             fragments.extend(self._read_clause(sentence, clause, start, date_span, background,
                                                [m for m in mentions if start <= m.start and m.end <= end]))
-        return [] if sentence.ignored else fragments
+        if sentence.ignored:
+            return []
+        self._carry_reporter(sentence, fragments)
+        return fragments
+
+    def _carry_reporter(self, sentence: Sentence, fragments: list[Fragment]) -> None:
+        """Counts that go on from the sentence before without naming their source ("Над
+        Брянской областью — 18, над Курской — 9" after "Минобороны: уничтожены 43 БПЛА", or a
+        quote closed by "the ministry said") are that source's."""
+        counted = [f for f in fragments if f.launched is not None or f.intercepted is not None]
+        if not counted:
+            return
+        if sentence.reporter is None and self.counted_by and sentence.index - self.counted_by[0] == 1:
+            for fragment in counted:
+                fragment.carried_reporter = self.counted_by[1]
+        reporter = counted[0].reporter
+        self.counted_by = (sentence.index, reporter) if reporter else None
 
     def _without_other_regions_districts(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A city district named like a place of another region ("the Kyivskyi district" of
@@ -1154,6 +1185,11 @@ class _StoryReader:
                 if not fragment.weapons and (fragment.launched is not None or fragment.intercepted is not None):
                     fragment.weapons = self.last_weapons  # a breakdown of the count before
                 fragments.append(fragment)
+            total = _total_of_breakdown(clause, counts, assigned)
+            if total is not None:
+                date, precision = (date_span.date, date_span.precision) if date_span else \
+                    (self.anchor, self.base_precision)
+                fragments.append(_fragment(clause, sentence, None, date, precision, [total], None, []))
             self.context = _Context(sentence.index, fragments[0].key, fragments[0].date,
                                     fragments[0].date_precision, places[0].region.country) \
                 if len(places) == 1 else None
@@ -1200,6 +1236,24 @@ class _StoryReader:
         if fragment.creates and not background:
             self.pending.append(fragment)  # a place may follow ("..., the governor of X said")
         return [fragment]
+
+
+def _total_of_breakdown(clause: _Clause, counts: list[_Count], assigned: dict[int, list[_Count]]) -> _Count | None:
+    """The count no place takes in a sentence that itemises it ("112 drones over Russia,
+    including 31 over the Moscow region", "77 дронов, 24 из них над Нижегородской областью"):
+    the whole of which the places' counts are part."""
+    taken = [c for found in assigned.values() for c in found if c.role in ("launched", "intercepted")]
+    if not taken:
+        return None
+    first, last = min(c.number.start for c in taken), max(c.number.end for c in taken)
+    return next((c for c in counts if c.role in ("launched", "intercepted") and c not in taken
+                 and c.number.end <= first and _PART_OF_TOTAL_RE.search(clause.text, c.number.end, last + 20)), None)
+
+
+# What introduces the part of a total: "including", "of them", "в том числе", "з них".
+_PART_OF_TOTAL_RE = re.compile(
+    r"\b(?:including|of\s+them|of\s+which|among\s+them|в\s+том\s+числе|из\s+них|из\s+которых|"
+    r"зокрема|у\s+тому\s+числі|в\s+тому\s+числі|з\s+них|із\s+них|з\s+яких)\b", re.IGNORECASE)
 
 
 _DISTRICT_WORDS = (r"(?:(?:urban\s+|municipal\s+|rural\s+)?district|neighbou?rhood|microdistrict|quarter|raion"
@@ -1416,15 +1470,23 @@ def _date_undated(fragments: list[Fragment]) -> None:
 def _national_totals(story: Story, fragments: list[Fragment], rows: list[Incident], gazetteer,
                      signatory: str | None) -> list[Incident]:
     """Weapon counts given for no place make one ``XX`` row per date, unless the story breaks
-    them down by region itself (the regions' rows then carry the counts)."""
-    by_date: dict[dt.date, list[Fragment]] = {}
+    them down by region itself (the regions' rows then carry the counts). A breakdown that
+    leaves part of the total out ("112 drones, including 31 over the Moscow region") does not
+    replace it: the rest would be lost."""
+    by_date: dict[tuple[dt.date, str | None], list[Fragment]] = {}
     armed = any(f.weapons or f.aerial_target for f in fragments if f.key is None)
     for fragment in fragments:
         if armed and fragment.key is None and fragment.creates and \
                 (fragment.launched is not None or fragment.intercepted is not None):
-            by_date.setdefault(fragment.date, []).append(fragment)
+            by_date.setdefault((fragment.date, _xx_country([fragment])), []).append(fragment)
+    # A count whose country the clause does not tell is the one counted that night, if only one
+    # country's is ("Russia's ministry said ... 112 drones" and Ukraine's air force "72 drones").
+    for date, country in [k for k in by_date if k[1] is None]:
+        known = [k for k in by_date if k[0] == date and k[1] is not None]
+        if len(known) == 1:
+            by_date[known[0]].extend(by_date.pop((date, None)))
     totals = []
-    for date, group in by_date.items():
+    for (date, _), group in sorted(by_date.items(), key=lambda item: min(f.sentence for f in item[1])):
         row = _incident(story, None, date, group, gazetteer, signatory=signatory)
         if row is None:
             continue
@@ -1433,12 +1495,16 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
                 _without_actors(lexicon.Text(f"{story.title or ''} {story.text or ''}"))))
         # The mayor's count for the capital does not break down the ministry's for the country.
         national = row.reported_by in _NATIONAL_REPORTERS
-        broken_down = any((r.launched is not None or r.intercepted is not None)
-                          and (row.country is None or r.country == row.country)
-                          and (not national or r.reported_by in _NATIONAL_REPORTERS) for r in rows)
-        if not broken_down:
+        parts = [r for r in rows if (r.launched is not None or r.intercepted is not None)
+                 and (row.country is None or r.country == row.country)
+                 and (not national or r.reported_by in _NATIONAL_REPORTERS)]
+        if sum(_largest_count(r) for r in parts) < _largest_count(row):
             totals.append(row)
     return totals
+
+
+def _largest_count(row: Incident) -> int:
+    return max(row.launched or 0, row.intercepted or 0)
 
 
 def _fold_region_rows(groups: dict[tuple, list[Fragment]]) -> dict[tuple, list[Fragment]]:
@@ -1502,7 +1568,10 @@ def _incident(story: Story, key, date: dt.date, group: list[Fragment], gazetteer
     if injured is None and any(f.no_injured for f in strong):
         injured = 0
     target = next(((f.target, f.target_type) for f in strong if f.target), (None, None))
-    reporters = [f.reporter for f in strong if f.reporter] or [f.reporter for f in group if f.reporter]
+    # Who told what happened on the ground speaks for the row, not a ministry whose count for
+    # the region joined it ("Governor: debris set a refinery on fire" + "the ministry: 24 over the region").
+    reporters = [f.reporter for f in strong if f.reporter and (f.hurts or f.target or f.no_killed or f.no_injured)] \
+        or [f.reporter for f in strong if f.reporter] or [f.reporter for f in group if f.reporter]
     reporter = min(reporters, key=_REPORTER_RANK.index) if reporters else signatory
     actor = next((f.actor for f in group if f.actor and f.actor != country), None)
     evidence = list(dict.fromkeys(f.evidence for f in strong))
@@ -1565,7 +1634,7 @@ def _weapon(group: list[Fragment]) -> str:
         if primary == general:
             better = [w for w in seen if w in specific]
             if better:
-                return max(set(better), key=better.count)
+                return max(better, key=better.count)  # a tie goes to the first named, never to hash order
     return primary
 
 

@@ -505,6 +505,7 @@ REPORTING = _compile(
     r"said", r"says", r"reported", r"reports?", r"confirmed", r"wrote", r"writes", r"stated",
     r"announced", r"according\s+to", r"claimed", r"told", r"posted", r"informed", r"warned",
     r"сообщ\w*", r"заяв\w*", r"написал\w*", r"пишет", r"по\s+данным", r"по\s+словам", r"по\s+информации",
+    r"отчитал\w*", r"звітува\w*",
     r"подтверд\w*", r"уточнил\w*", r"рассказал\w*", r"информир\w*", r"повідом\w*", r"за\s+даними",
     r"за\s+словами", r"написав", r"написала", r"підтверд\w*", r"заявив", r"заявила", r"confirmed\s+by",
     r"in\s+(?:a|his|her)\s+(?:telegram|message|statement)", r"telegram")
@@ -514,10 +515,13 @@ ACTORS: list[tuple[str, re.Pattern]] = [
     # Headlines write the present: "Russia launches record 810 drones at Ukraine".
     ("RU", _compile(r"Russia(?:n\s+(?:forces|troops|army|military))?\s+(?:has\s+|had\s+)?(?:launch(?:es|ed)|fire[sd]|attack(?:s|ed)|"
                     r"strikes|struck|shell(?:s|ed)|hits?|drop(?:s|ped))",
-                    r"(?:Росси\w*|российск\w*\s+(?:войск\w*|арми\w*|авиаци\w*))\s+(?:атаковал\w*|нанесл\w*|выпустил\w*|обстрелял\w*|сбросил\w*)",
-                    r"(?:Росі\w*|російськ\w*\s+(?:військ\w*|арм\w*|авіаці\w*))\s+(?:атакувал\w*|завдал\w*|випустил\w*|обстріл\w*|скинул\w*|вдарил\w*)")),
+                    r"(?:Росси\w*|российск\w*\s+(?:войск\w*|арми\w*|авиаци\w*))\s+"
+                    r"(?:атаковал\w*|нанесл\w*|выпустил\w*|запустил\w*|обстрелял\w*|сбросил\w*)",
+                    r"(?:Росі\w*|російськ\w*\s+(?:військ\w*|арм\w*|авіаці\w*))\s+"
+                    r"(?:атакувал\w*|завдал\w*|випустил\w*|запустил\w*|обстріл\w*|скинул\w*|вдарил\w*)")),
     ("UA", _compile(r"Ukraine\s+(?:launch(?:es|ed)|fire[sd]|attack(?:s|ed)|strikes|struck|shell(?:s|ed)|hits?)",
-                    r"Украин\w*\s+(?:атаковал\w*|нанесл\w*|выпустил\w*)", r"Україн\w*\s+(?:атакувал\w*|завдал\w*)")),
+                    r"Украин\w*\s+(?:атаковал\w*|нанесл\w*|выпустил\w*|запустил\w*)",
+                    r"Україн\w*\s+(?:атакувал\w*|завдал\w*|запустил\w*)")),
     ("UA", _compile(r"Ukrainian\s+(?:\w+\s+)?(?:drones?|UAVs?|forces|military|army|attacks?|strikes?|missiles?)",
                     r"Ukraine(?:'s|’s)?\s+(?:\w+\s+)?(?:drones?|forces|attacks?|strikes?)",
                     r"by\s+Ukraine", r"Kyiv(?:'s|’s)\s+(?:forces|drones?)",
@@ -548,7 +552,12 @@ BACKGROUND = _compile(
     r"з\s+(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)",
     r"many\s+times", r"(?:has|have)\s+(?:repeatedly|regularly)", r"неоднократно", r"неодноразово", r"не\s+раз",
     # what happens habitually is no one event: "Хмельниччина регулярно зазнає атак", "a frequent target"
-    r"регулярно", r"систематически", r"систематично", r"frequent\s+target", r"(?:is|are)\s+(?:regularly|frequently|often)")
+    r"регулярно", r"систематически", r"систематично", r"frequent\s+target",
+    r"(?:is|are)\s+(?:regularly|frequently|often)",
+    # "is shelled almost daily", "подвергается атакам практически ежедневно" (not "the daily report")
+    r"(?:almost|nearly|virtually)\s+(?:daily|every\s+day)", r"every\s+(?:day|night)", r"on\s+a\s+daily\s+basis",
+    r"ежедневно", r"каждую\s+ночь", r"каждый\s+день", r"щодня", r"щоночі", r"щоденно",
+    r"(?:ежедневн|щоденн)\w*\s+(?:удар|атак|обстрел|обстріл)\w*")
 # Lines that caption a photo or point to another story.
 CAPTION = re.compile(
     r"^\s*(?:photo|pictured|image|illustrative|file\s+photo|read\s+(?:also|more)|see\s+also|related|"
