@@ -31,6 +31,11 @@ heldout 0.905/0.891, heldout2 0.915/0.896, heldout3 0.896/0.886. Five of its lab
 with the conventions of the earlier sets after that first score (a ministry total its regions add
 up to is optional; debris fires may be interceptions; a governor's count for the whole region
 beside a town is optional), which moved the first score from 0.862/0.825 to 0.874/0.848.
+"heldout5" (30 stories, 17 of them 1,500-2,600 characters, 3 negatives) was written after those
+fixes, against commit f2f82de, and scored before any fix was made for it: detection 0.887, strict
+0.867 on its first labels, 0.894 and 0.875 after three labels were aligned with the earlier sets'
+conventions ("Московский регион" may be the city or the oblast; reported_by of unattributed
+paragraphs; windows of nearby homes may make a target residential).
 Their floors sit a little under the current numbers.
 """
 import pytest
@@ -65,7 +70,7 @@ def test_seeds_score(gazetteer):
 
 
 LONGFORM = {"longform": (0.91, 0.88), "heldout": (0.89, 0.87), "heldout2": (0.90, 0.88), "heldout3": (0.88, 0.87),
-            "heldout4": (0.90, 0.89)}
+            "heldout4": (0.90, 0.89), "heldout5": (0.88, 0.86)}
 
 
 @pytest.mark.parametrize("name", sorted(LONGFORM))
