@@ -4,8 +4,9 @@
 
 Deterministic for a seed. The mix:
 - ``html``: saved article pages (real pages of ../shared/benchmarks/article-extraction,
-  about 170 KB each, with the story's paragraphs put into their body), so cleaning
-  costs what real pages cost;
+  about 170 KB each, with the story's paragraphs in place of their own; the 63 of the
+  181 where cleaning then finds the story, its date and little else), so cleaning costs
+  what real pages cost;
 - ``light``: Telegram channel exports and folders of text articles, half each;
 - ``mixed``: 10 % html pages, 10 % RSS items whose ``content:encoded`` carries the
   article as an HTML fragment with furniture (as feeds that publish full text do), the
@@ -167,27 +168,59 @@ def write_telegram(folder: str, rng: random.Random, items: list[Story]) -> None:
                        "messages": messages}, handle, ensure_ascii=False)
 
 
-def load_pages() -> list[str]:
+_PARAGRAPH = re.compile(r"<p[\s>].*?</p\s*>", re.IGNORECASE | re.DOTALL)
+# Text a page may keep once its paragraphs go: more (an article set in <div>s) and every
+# page built on it would be a near-duplicate of the others.
+MAX_HOST_TEXT_CHARS = 300
+
+
+# A page's own publication date goes and the story's takes its place: copies of a story
+# on pages first published years apart would never be near-duplicates (the dedup stage
+# bounds a cluster's span in time).
+_DATE_META = re.compile(r"<meta[^>]+(?:date|time|published|modified)[^>]*>", re.IGNORECASE)
+_TIME = re.compile(r"<time\b[^>]*>.*?</time\s*>", re.IGNORECASE | re.DOTALL)
+_HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
+
+
+def host_pages() -> list[str]:
+    """The real pages that can host a story: the cleaning stage finds a story put in place
+    of their paragraphs, little else, and the story's date."""
+    from transforms.clean.html import extract_page
+
     paths = sorted(glob.glob(SHARED_PAGES))
     if not paths:
         raise SystemExit("the html mix reuses ../shared/benchmarks/article-extraction pages, "
                          "which are absent here: use --mix light")
-    return [gzip.open(p).read().decode("utf-8", "replace") for p in paths]
-
-
-_BODY_PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
+    probe = original_story(random.Random(0), 0)
+    hosts = []
+    for path in paths:
+        page = gzip.open(path).read().decode("utf-8", "replace")
+        found = extract_page(page_with_story(page, probe))
+        text = found.text if found else ""
+        kept = [p for p in probe.paragraphs if p in text]
+        if (len(kept) == len(probe.paragraphs) and found.date == probe.published.date()
+                and len(text) - sum(map(len, kept)) <= MAX_HOST_TEXT_CHARS):
+            hosts.append(page)
+    return hosts
 
 
 def page_with_story(page: str, story: Story) -> str:
+    """The page with the story's paragraphs and date in place of its own.
+
+    The page keeps its menus, sidebars and footers, so cleaning costs what it costs on
+    the real page.
+    """
     paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in story.paragraphs)
-    found = _BODY_PARAGRAPH.search(page)
+    found = _PARAGRAPH.search(page)
     at = found.start() if found else len(page)
-    return page[:at] + paragraphs + page[at:]
+    page = _PARAGRAPH.sub("", page[:at]) + paragraphs + _PARAGRAPH.sub("", page[at:])
+    date = f'<meta property="article:published_time" content="{story.published.isoformat()}">'
+    return _HEAD.sub(lambda head: head.group(0) + date, _TIME.sub("", _DATE_META.sub("", page)), count=1)
 
 
 def write_pages(folder: str, rng: random.Random, items: list[Story]) -> None:
     os.makedirs(folder, exist_ok=True)
-    pages = load_pages()
+    pages = host_pages()
     for n, story in enumerate(items):
         with open(os.path.join(folder, f"page-{n:06d}.html"), "w", encoding="utf-8") as handle:
             handle.write(page_with_story(rng.choice(pages), story))
