@@ -34,8 +34,12 @@ def rss_feed(*entries: tuple[str, str, str], title: str = "Loopback Wire") -> by
 
 @pytest.fixture
 def quick():
-    """Fetch settings for loopback tests: private addresses allowed, tiny waits."""
+    """Fetch settings for loopback tests: private addresses allowed, tiny waits.
+
+    The read timeout leaves room for a loaded machine (a loopback server in the test's
+    own process can be slow to answer while Beam runs); tests of timeouts set their own.
+    """
     from transforms.sources.http import FetchSettings
     return FetchSettings(allow_private_addresses=True, min_host_delay_s=0.0, retries=2,
-                         backoff_s=0.01, max_backoff_s=0.5, connect_timeout_s=1.0,
-                         read_timeout_s=0.5, total_timeout_s=5.0, contact="ops@example.org")
+                         backoff_s=0.01, max_backoff_s=0.5, connect_timeout_s=2.0,
+                         read_timeout_s=2.0, total_timeout_s=10.0, contact="ops@example.org")

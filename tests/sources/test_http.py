@@ -48,7 +48,8 @@ def test_slower_than_the_read_timeout_is_one_reject(httpserver, quick):
         return Response(FEED)
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
-    assert reasons(read_url(httpserver.url_for("/slow"), quick)) == ["fetch_timeout"]
+    impatient = dataclasses.replace(quick, read_timeout_s=0.5)
+    assert reasons(read_url(httpserver.url_for("/slow"), impatient)) == ["fetch_timeout"]
 
 
 def test_500_then_200_succeeds_after_a_retry(httpserver, quick):
