@@ -417,6 +417,7 @@ def test_an_undated_headline_is_the_event_the_story_dates(gazetteer):
     "Думка: чому удари дронами по НПЗ не зупинять війну",
     "У Львові провели шоу дронів: 300 дронів утворили в небі тризуб.",
     "В Тверской области начали доставлять лекарства дронами: 40 полётов в сёла за неделю.",
+    "A plant in Yelabuga now assembles attack and reconnaissance drones for the army.",
 ])
 def test_no_incident_in_opinion_pieces_and_drone_shows(gazetteer, text):
     assert rows(text, gazetteer) == []
@@ -669,6 +670,13 @@ def test_a_capital_or_a_namesake_surname_that_speaks_is_no_place(gazetteer):
     assert [row.region_code for row in found] == ["RU-CU"]
 
 
+def test_the_capitals_incursion_is_the_states(gazetteer):
+    row = one("A drone struck a substation in Kurchatov overnight, the governor said. In August 2024, during "
+              "Kyiv's cross-border incursion, Russia accused Ukrainian troops of trying to attack the substation.",
+              gazetteer)
+    assert row.place == "Kurchatov"
+
+
 def test_a_habitual_statement_is_no_event(gazetteer):
     found = rows("Уночі ворог атакував Шепетівку дронами, поранено двох людей. "
                  "Хмельниччина регулярно зазнає атак через військовий аеродром у Старокостянтинові.", gazetteer)
@@ -828,3 +836,67 @@ def test_a_tie_between_specific_weapons_goes_to_the_first_named():
     fragment = Fragment(key=None, date=dt.date(2025, 5, 14), date_precision="day", sentence=0, evidence="",
                         weapons=["missile", "ballistic_missile", "cruise_missile"])
     assert _weapon([fragment]) == "ballistic_missile"
+
+
+def test_the_ministrys_count_over_the_region_joins_the_governors_town(gazetteer):
+    row = one("Губернатор Калужской области написал, что в Людиново обломки беспилотника повредили крышу склада. "
+              "Министерство обороны сообщило, что над Калужской областью уничтожены шесть беспилотников.", gazetteer)
+    assert (row.place, row.intercepted, row.reported_by) == ("Lyudinovo", 6, "governor")
+
+
+def test_the_regions_casualties_join_the_town_the_attack_is_named_for(gazetteer):
+    row = one("Russian drones struck the Odesa region overnight, killing a woman and injuring two men. "
+              "The attack on the port of Izmail set fire to a warehouse.", gazetteer)
+    assert (row.place, row.killed, row.injured) == ("Izmail", 1, 2)
+
+
+def test_a_governors_count_over_the_region_stays_beside_his_town(gazetteer):
+    found = rows("Ночью над Тверской областью сбиты семь беспилотников, сообщил губернатор. "
+                 "В Конаково обломки повредили два частных дома.", gazetteer)
+    assert {(row.place, row.intercepted) for row in found} == {(None, 7), ("Konakovo", None)}
+
+
+def test_an_attack_named_to_say_when_is_no_attack_on_the_place(gazetteer):
+    found = rows("Drones struck a fuel depot in Feodosia overnight, the governor said. Traffic on the Kerch "
+                 "bridge was halted for three hours during the attack.", gazetteer)
+    assert [row.place for row in found] == ["Feodosiia"]
+
+
+def test_a_region_the_source_does_not_count_is_not_where_its_figures_belong(gazetteer):
+    row = one("The Defence Ministry said 120 drones were destroyed overnight, without saying how many were over "
+              "the Voronezh region.", gazetteer)
+    assert (row.region_code, row.intercepted) == ("XX", 120)
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences shot down drones over 9 regions overnight, including the Kursk region, the ministry said.",
+    "Ночью беспилотники были уничтожены над 7 регионами, в том числе над Курской областью.",
+])
+def test_a_number_of_regions_counts_no_drones(gazetteer, text):
+    row = one(text, gazetteer)
+    assert (row.region_code, row.intercepted) == ("RU-KRS", None)
+
+
+def test_a_reminder_tells_an_earlier_event(gazetteer):
+    found = rows("Увечері 13 травня російська ракета влучила у склад у Запоріжжі, загинула жінка. "
+                 "Нагадаємо, 20 квітня внаслідок удару по Запоріжжю загинули троє людей.", gazetteer,
+                 title="Росія вдарила ракетою по Запоріжжю")
+    assert {(row.event_date, row.killed) for row in found} == {(dt.date(2025, 5, 13), 1), (dt.date(2025, 4, 20), 3)}
+
+
+@pytest.mark.parametrize("later", [
+    "Later that night, a drone hit a warehouse in Pavlohrad, injuring a guard.",
+    "Увечері ж дрон влучив у склад у Павлограді, поранено охоронця.",
+    "В тот же день беспилотник попал в склад в Павлограде, ранен охранник.",
+])
+def test_that_night_is_the_night_of_the_event_before(gazetteer, later):
+    found = rows("On May 11, Russian missiles struck Dnipro, killing two people. He declared May 13 a day of "
+                 "mourning. " + later, gazetteer)
+    assert {row.place: row.event_date for row in found} == {"Dnipro": dt.date(2025, 5, 11),
+                                                            "Pavlohrad": dt.date(2025, 5, 11)}
+
+
+def test_a_district_of_a_city_that_is_a_region_is_the_city(gazetteer):
+    row = one("Russian drones attacked Kyiv overnight, the city military administration said. In the "
+              "Sviatoshynskyi district, debris fell on a garage cooperative and injured two people.", gazetteer)
+    assert (row.place, row.injured) == ("Kyiv", 2)

@@ -301,6 +301,15 @@ def test_a_district_named_after_its_town_is_in_the_towns_region(gazetteer, text,
     assert only(gazetteer, text) == (code, None)
 
 
+@pytest.mark.parametrize("text, code", [
+    ("Саратовский НПЗ остановил работу", "RU-SAR"),
+    ("уражено Новокуйбишевський нафтопереробний завод", "RU-SAM"),
+    ("возле Курского аэропорта", "RU-KRS"),
+])
+def test_a_refinery_or_airport_named_after_its_town_is_in_the_towns_region(gazetteer, text, code):
+    assert only(gazetteer, text) == (code, None)
+
+
 def test_a_region_list_with_the_noun_given_once(gazetteer):
     assert [code for _, code, _ in found(gazetteer, "над Брянской областью уничтожено 8 БПЛА, над Курской — 5, "
                                                     "над Белгородской — 2")] == ["RU-BRY", "RU-KRS", "RU-BEL"]

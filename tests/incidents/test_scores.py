@@ -35,7 +35,12 @@ beside a town is optional), which moved the first score from 0.862/0.825 to 0.87
 fixes, against commit f2f82de, and scored before any fix was made for it: detection 0.887, strict
 0.867 on its first labels, 0.894 and 0.875 after three labels were aligned with the earlier sets'
 conventions ("Московский регион" may be the city or the oblast; reported_by of unattributed
-paragraphs; windows of nearby homes may make a target residential).
+paragraphs; windows of nearby homes may make a target residential). The next fixes, made against
+the earlier sets only (a region's row joining its one town where it adds what the town's report
+lacks, refineries named by their town's adjective, "during the attack", regions a source does not
+count, "Напомним", "that night", districts of city regions, "attack drones" as a kind), gave
+heldout5 0.901/0.885 (longform 0.932/0.911, heldout 0.938/0.928, heldout2 0.947/0.936, heldout3
+0.905/0.897, heldout4 0.939/0.926).
 Their floors sit a little under the current numbers.
 """
 import pytest
@@ -69,8 +74,8 @@ def test_seeds_score(gazetteer):
     assert result["strict_f1"] >= 0.95
 
 
-LONGFORM = {"longform": (0.91, 0.88), "heldout": (0.89, 0.87), "heldout2": (0.90, 0.88), "heldout3": (0.88, 0.87),
-            "heldout4": (0.90, 0.89), "heldout5": (0.88, 0.86)}
+LONGFORM = {"longform": (0.92, 0.90), "heldout": (0.93, 0.92), "heldout2": (0.94, 0.93), "heldout3": (0.89, 0.88),
+            "heldout4": (0.93, 0.92), "heldout5": (0.89, 0.87)}
 
 
 @pytest.mark.parametrize("name", sorted(LONGFORM))

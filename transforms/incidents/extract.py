@@ -284,7 +284,9 @@ class _Clause:
                         not _ARTICLE_BEFORE_RE.search(text, max(0, span.start - 8), span.start):
                     self.intercepts.append(span)  # not "the destroyed reactor"
         self.attacks = [s for s in _spans(found["attack"], "attack") if not self._in_alert(s)
-                        and not _THREAT_BEFORE_RE.search(text, max(0, s.start - 20), s.start)]
+                        and not _THREAT_BEFORE_RE.search(text, max(0, s.start - 20), s.start)
+                        and not _DURING_BEFORE_RE.search(text, max(0, s.start - 25), s.start)
+                        and not _KIND_OF_WEAPON_RE.match(text, s.start)]
         self.damage = [d for d in _spans(found["damage"], "damage") if not _negated(text, d)]
         self.debris = bool(found["debris"])
         casualties = found["casualty"]
@@ -360,6 +362,14 @@ class _Clause:
 # An attack only feared ("Из-за угрозы атак в аэропортах вводились ограничения", "the threat
 # of drone attacks") is no attack.
 _THREAT_BEFORE_RE = re.compile(r"(?:threat\s+of|угроз\w*|загроз\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# An attack named to say when ("the bridge was closed during the attack", "на время атаки
+# объявлялась угроза", "під час атаки") is the one already told, not an attack on this place.
+_DURING_BEFORE_RE = re.compile(r"(?:during|amid|throughout|во\s+время|на\s+время|під\s+час|на\s+час)\s+"
+                               r"(?:the\s+|this\s+|that\s+|an?\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# "Attack drones", "the contest between attack and interceptor drones", "strike aircraft": a
+# kind of weapon, not an attack.
+_KIND_OF_WEAPON_RE = re.compile(r"(?:attack|strike)\s+(?:and\s+[\w-]+\s+)?(?:drones?|uavs?|aircraft|helicopters?|"
+                                r"jets?|boats?)\b", re.IGNORECASE)
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bбез|\bнет|\bне|\bнемає)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(r"^\s*(?:нет|не\s+было|не\s+зафиксирован\w*|немає|не\s+було|не\s+зафіксовано)\b",
@@ -374,7 +384,10 @@ def _negated(text: str, span: _Span) -> bool:
 _NOT_A_COUNT_AFTER = re.compile(
     rf"\s*(?:{dates._MONTH})\b|\s*(?:am|pm|a\.m|p\.m|h\b|hours|час|год)|\s*(?:года|году|року|year)"
     r"|-?\s*(?:year|years?\s+old|летн|річн|лет\b|рок|times\b|раз)"
-    r"|-?\s*(?:dollars?|euros?|usd|доллар\w*|долар\w*|евро|євро|рубл\w*|гривен\w*|гривн\w*|грн)\b", re.IGNORECASE)
+    r"|-?\s*(?:dollars?|euros?|usd|доллар\w*|долар\w*|евро|євро|рубл\w*|гривен\w*|гривн\w*|грн)\b"
+    # places counted: "over 15 regions", "412 strikes on 14 settlements", "в 12 населенных пунктах"
+    r"|\s*(?:regions|oblasts|districts|settlements|towns|villages|cities|communities|регион(?:а|ов|ах|ами)|"
+    r"регіон(?:и|ів|ах)|област(?:и|і|ей|ях|ями)|район(?:а|и|ов|ів|ах)|населен\w*|громад\w*)\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b{dates._MONTH}\.?\s*$", re.IGNORECASE)
 
 
@@ -618,7 +631,7 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 _WATER_AFTER_RE.match(lower, mention.end):
             continue  # "across the Dnipro river", "the Sea of Azov", "реки Днепр": water, not the town
         if _SEAT_BEFORE_RE.search(lower, max(0, mention.start - 40), mention.start) or \
-                _NOT_NAMED_BEFORE_RE.search(lower, max(0, mention.start - 30), mention.start) or \
+                _NOT_NAMED_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start) or \
                 _NOT_NAMED_AFTER_RE.match(lower, mention.end) or \
                 _TIME_ZONE_AFTER_RE.match(lower, mention.end):
             continue
@@ -639,14 +652,27 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if mention.place is None and (_AUTHORITY_AFTER_RE.match(text, mention.end)
                                       or _AUTHORITY_AFTER_RE.search(mention.surface)):
             mention = _AuthorityMention(mention.start, mention.end, mention.surface, mention.region, None)
-        mentions.append(mention)
+        mentions.append(_in_city_region(mention, gazetteer))
     return mentions
 
 
+def _in_city_region(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """A district or town of a city that is a region of its own (Kyiv, Sevastopol, Moscow,
+    Saint Petersburg: "the Sviatoshynskyi district", "Balaklava") is reported as that city,
+    as the city's authorities report it."""
+    if mention.place is None or mention.place.name == mention.region.name:
+        return mention
+    city = gazetteer.place_named(mention.region.name, mention.region.code)
+    return dataclasses.replace(mention, place=city) if city is not None else mention
+
+
 # A place the source is said not to name ("61 drones over several regions, without mentioning
-# Perm") is not where its figures belong.
-_NOT_NAMED_BEFORE_RE = re.compile(r"(?:without\s+(?:mentioning|naming)|не\s+(?:упоминая|называя|уточняя)|"
-                                  r"не\s+(?:згадуючи|називаючи|уточнюючи))\s+(?:the\s+)?$")
+# Perm"), or not to count ("without saying how many were over the Leningrad region", "не
+# уточнив, скільки з них над Київщиною"), is not where its figures belong.
+_NOT_NAMED_BEFORE_RE = re.compile(
+    r"(?:(?:without\s+(?:mentioning|naming)|не\s+(?:упоминая|называя|уточняя)|не\s+(?:згадуючи|називаючи|уточнюючи))"
+    r"\s+(?:the\s+)?|(?:without\s+(?:saying|specifying|giving)|не\s+(?:уточни\w*|сообщи\w*|указа\w*|повідоми\w*|вказа\w*),?)"
+    r"\s+(?:how\s+many|сколько|скільки)\s+(?:[\w-]+\s+){0,4}?(?:over|in|над|в|у|на)\s+(?:the\s+)?(?:territory\s+of\s+)?)$")
 _NOT_NAMED_AFTER_RE = re.compile(r"\s+(?:\w+\s+)?не\s+(?:упомина|упомяну|называ|назва|згаду|згада|назива)\w*")
 # A ministry and where it sits: "the Defence Ministry in Moscow said".
 _SEAT_BEFORE_RE = re.compile(
@@ -725,9 +751,10 @@ _ACTS_RE = re.compile(
     r"to\s+(?:hit|strike|attack|target|reach))"
     r"|(?:\w+\s+)?(?:нан[её]с|нанесла|завдав|завдала|заявля\w*|утвержда\w*|продолжа\w*|обвиня\w*|стверджу\w*|"
     r"продовжу\w*|звинувачу\w*))\b(?!\s+by\b)", re.IGNORECASE)
-# "Moscow's Defence Ministry", "Kyiv's forces": the state, not the city.
+# "Moscow's Defence Ministry", "Kyiv's forces", "Kyiv's cross-border incursion": the state, not the city.
 _INSTITUTION_AFTER_RE = re.compile(
-    r"['’]s\s+(?:\w+\s+)?(?:ministry|government|forces|troops|army|military|war|invasion|campaign)\b")
+    r"['’]s\s+(?:[\w-]+\s+)?(?:ministry|government|forces|troops|army|military|war|invasion|incursion|"
+    r"(?:counter-?)?offensive|campaign)\b")
 # A place does not speak: a namesake surname ("Oleg Nikolayev said") or a government.
 _SPEAKS_RE = re.compile(
     r"\s+(?:said|says|say|wrote|writes|told|added|announced|сказал\w*|написал\w*|сообщил\w*|заявил\w*|"
@@ -1011,6 +1038,7 @@ class _StoryReader:
         self.last_weapons: list[str] = []  # and of which weapons
         self.last_places: tuple[int, list[Fragment]] | None = None  # the last sentence's places
         self.pending: list[Fragment] = []  # incidents told with no place yet
+        self.last_event_date: dates.DateSpan | None = None  # the date of the last incident told with one
         self.counted_by: tuple[int, str] | None = None  # the last sentence of weapon counts, and its source
 
     def _context_near(self, sentence: Sentence) -> _Context | None:
@@ -1029,9 +1057,15 @@ class _StoryReader:
         date_spans = dates.find_dates(sentence.text, self.anchor, self.published)
         fragments: list[Fragment] = []
         carried: dates.DateSpan | None = None
+        event_date: dates.DateSpan | None = None
+        same_time = _same_time(sentence.words.lower) if self.last_event_date is not None else None
         for start, end in _background_with_its_relative_clause(sentence.text, _clauses(sentence.text)):
             own_dates = [d for d in date_spans if start <= d.start and d.end <= end and not (
                 _SINCE_RE.match(sentence.text, d.start) and not _RELATIVE_BREAK_RE.match(sentence.text, d.end))]
+            if same_time and start <= same_time.start() < end:
+                # "Увечері ж": the relative word is the earlier event's evening, not today's
+                own_dates = [d for d in own_dates if d.end <= same_time.start() or d.start >= same_time.end()] \
+                    or [self.last_event_date]
             date_span = carried = own_dates[0] if own_dates else carried
             whole = start == 0 and end == len(sentence.text)
             clause = _Clause(sentence.text[start:end],
@@ -1041,11 +1075,16 @@ class _StoryReader:
             background = lexicon.BACKGROUND.found_in(clause.words) and not _CURRENT_RE.search(clause.words.lower)
             if background and not own_dates:
                 continue  # another, undated event: its figures must not join this one, nor be dated today
-            fragments.extend(self._read_clause(sentence, clause, start, date_span, background,
-                                               [m for m in mentions if start <= m.start and m.end <= end]))
+            read = self._read_clause(sentence, clause, start, date_span, background,
+                                     [m for m in mentions if start <= m.start and m.end <= end])
+            if date_span is not None and any(f.creates and not f.background for f in read):
+                # what a later "that night" refers to; not a date of no incident ("13 листопада — день жалоби")
+                event_date = date_span
+            fragments.extend(read)
         if sentence.ignored:
             return []
         self._carry_reporter(sentence, fragments)
+        self.last_event_date = event_date or self.last_event_date
         return fragments
 
     def _carry_reporter(self, sentence: Sentence, fragments: list[Fragment]) -> None:
@@ -1289,6 +1328,23 @@ def _background_with_its_relative_clause(sentence: str, bounds: list[tuple[int, 
     return merged
 
 
+# A time told as that of the event before: "that night", "later that day", "в тот же день",
+# "той же ночью", "увечері того ж дня", "Увечері ж".
+_SAME_TIME_RE = re.compile(
+    r"\b(?:that|the\s+same)\s+(?:night|day|evening|morning|afternoon)\b"
+    r"|(?<!\w)(?:(?:в|во)\s+)?(?:ту\s+же|тот\s+же|этот\s+же|то\s+же)\s+(?:ночь|день|вечер|утро)\b"
+    r"|(?<!\w)(?:той\s+же|тем\s+же|того\s+же)\s+(?:ночью|ночи|вечером|вечера|утром|утра|днем|дня)\b"
+    r"|(?<!\w)(?:тієї|того|цього|цієї)\s+(?:ж|же|самого|самої)\s+(?:ночі|дня|вечора|ранку|доби)\b"
+    r"|(?<!\w)(?:увечері|ввечері|вночі|уночі|вранці|зранку|вечером|ночью|утром)\s+(?:ж|же)\b"
+    r"|(?<!\w)(?:у|в)\s+той\s+(?:же|самий)\s+(?:день|вечір|ранок)\b")
+_SAME_TIME_GATE = ("that ", "same ", " же ", " же,", " ж ", " ж,", " самого ", " самої ", " самий ")
+
+
+def _same_time(lower: str) -> re.Match | None:
+    # Substring tests first: the pattern's many alternatives are slow to search for.
+    return _SAME_TIME_RE.search(lower) if any(word in lower for word in _SAME_TIME_GATE) else None
+
+
 # "Since April" starts a period and dates nothing, unless the clause after it does: "since
 # April, when a drone damaged a dormitory".
 _SINCE_RE = re.compile(r"(?:since|с|со|з|із)\s", re.IGNORECASE)
@@ -1508,8 +1564,9 @@ def _largest_count(row: Incident) -> int:
 
 
 def _fold_region_rows(groups: dict[tuple, list[Fragment]]) -> dict[tuple, list[Fragment]]:
-    """A region-level mention with no counts of its own joins the first town of that region
-    the story reports for that date: it is the same attack, told less precisely."""
+    """A region-level mention with no counts of its own, or with figures that complete the one
+    town's report (``_completes``), joins the first town of that region the story reports for
+    that date: it is the same attack, told less precisely."""
     folded = dict(groups)
     for (key, date), group in groups.items():
         region, place = key
@@ -1518,16 +1575,37 @@ def _fold_region_rows(groups: dict[tuple, list[Fragment]]) -> dict[tuple, list[F
         if any(f.alert for f in group) and not any(f.attack or f.damage or f.intercept for f in group):
             continue  # an alert over the region is not the attack on a town
         towns = [k for k in groups if k[1] == date and k[0][0] == region and k[0][1] is not None]
-        if any(f.has_count for f in group):
-            # Its own figures make it a report of its own, unless they are the one town's told
-            # again ("В Брянской области дрон атаковал автобус: ранены пять человек").
-            own = {name: value for name, value in _figures(group).items() if value is not None}
-            if len(towns) != 1 or any(_figures(groups[towns[0]])[name] != value for name, value in own.items()):
-                continue
+        if any(f.has_count for f in group) and not (len(towns) == 1 and _completes(group, groups[towns[0]])):
+            continue  # its own figures make it a report of its own
         if towns:
             first = min(towns, key=lambda k: min(f.sentence for f in groups[k]))
             folded[first] = sorted(folded[first] + folded.pop((key, date)), key=lambda f: f.sentence)
     return folded
+
+
+def _completes(region: list[Fragment], town: list[Fragment]) -> bool:
+    """Whether a region's figures are the one town's report told again ("В Брянской области
+    дрон атаковал автобус: ранены пять человек"), or what that report lacks: the casualties
+    of the attack the town is named for, where the town's report gives none, or the
+    ministry's count of drones over the region beside a report on the town that counts
+    none. A governor's own count over the region beside his town is a report of its own,
+    as is a figure the town's contradicts, or a town the gazetteer does not know ("the
+    village of Lomakovka in the Klimovo district")."""
+    figures, town_figures = _figures(region), _figures(town)
+    given = {name: value for name, value in figures.items() if value is not None}
+    if all(town_figures[name] == value for name, value in given.items()):
+        return True
+    if any(town_figures[name] not in (None, value) for name, value in given.items()) or \
+            any(f.unknown_place for f in town):
+        return False
+    casualties, counts = ("killed", "injured"), ("launched", "intercepted")
+    if any(name in given for name in casualties) and any(town_figures[name] is not None for name in casualties):
+        return False
+    if any(name in given for name in counts) and (
+            any(town_figures[name] is not None for name in counts)
+            or not all(f.reporter in _NATIONAL_REPORTERS for f in region if f.has_count)):
+        return False
+    return True
 
 
 def _figures(group: list[Fragment]) -> dict[str, int | None]:

@@ -45,10 +45,12 @@ _SPACES = re.compile(r" {2}")
 _HYPHEN_GOES_ON = re.compile(r"-\w")
 _CYRILLIC = re.compile(r"[А-ЯЁІЇЄҐ]")
 # A district by its adjective ("Белгородском районе", "Шебекинский городской округ",
-# "Харківського району") or an area by its "-щина" name ("Нікопольщина").
+# "Харківського району"), a refinery, depot or airport the same way ("Рязанский НПЗ",
+# "Новокуйбишевський нафтопереробний завод") or an area by its "-щина" name ("Нікопольщина").
 _DISTRICT = re.compile(
     r"(?P<stem>[А-ЯІЇЄҐ][\w'-]+?)(?P<suffix>ск|цк|зьк|ськ|цьк)(?:ий|ого|ому|им|ом|ой|ій|ім|ая|ую|ої|ою|а|у|і)\s+"
-    r"(?:(?:городск|муниципальн|міськ)\w*\s+)?(?:район\w*|округ\w*|громад\w*)\b"
+    r"(?:(?:городск|муниципальн|міськ)\w*\s+)?(?:район\w*|округ\w*|громад\w*|НПЗ|нефтеперерабатывающ\w*"
+    r"|нафтопереробн\w*|нефтебаз\w*|нафтобаз\w*|аэропорт\w*|аеропорт\w*)\b"
     r"|(?P<area>[А-ЯІЇЄҐ][\w'-]+?)щин(?:а|у|і|ою|е)\b")
 _MIN_STEM = 4
 _MAX_STEM_CANDIDATES = 200
@@ -242,9 +244,9 @@ class Gazetteer:
         return None
 
     def _district_at(self, text: str, normalised: str, start: int) -> Mention | None:
-        """A district or an area named after its town ("в Белгородском районе", "Шебекинский
-        городской округ", "Харківського району", "на Нікопольщині"): the region of the town
-        whose name the adjective's stem begins like, the most alike winning."""
+        """A district, a facility or an area named after its town ("в Белгородском районе",
+        "Шебекинский городской округ", "Харківського району", "Рязанский НПЗ", "на Нікопольщині"):
+        the region of the town whose name the adjective's stem begins like, the most alike winning."""
         district = _DISTRICT.match(normalised, start)
         if district is None:
             return None

@@ -550,6 +550,8 @@ BACKGROUND = _compile(
     r"(?:з|від)\s+початку", r"frequently\s+targeted", r"has\s+been\s+(?:repeatedly|regularly)",
     r"(?:с|со)\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
     r"з\s+(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)",
+    # the reminder that opens a paragraph on an earlier event: "Нагадаємо, 10 лютого ...", "Напомним, ..."
+    r"нагадаємо", r"напомним",
     r"many\s+times", r"(?:has|have)\s+(?:repeatedly|regularly)", r"неоднократно", r"неодноразово", r"не\s+раз",
     # what happens habitually is no one event: "Хмельниччина регулярно зазнає атак", "a frequent target"
     r"регулярно", r"систематически", r"систематично", r"frequent\s+target",
