@@ -55,6 +55,7 @@ def test_the_same_event_gets_the_same_id_in_any_story(gazetteer):
     ("Над Брянской областью перехвачены и уничтожены 12 беспилотников.", None, 12),
     ("На Дніпропетровщині збито сім дронів.", None, 7),
     ("Із 45 запущених дронів над Харківщиною сили ППО збили 40.", 45, 40),
+    ("Уночі ворог запустив по Харківщині 45 дронів, 40 з них вдалося збити.", 45, 40),
 ])
 def test_launched_and_intercepted(gazetteer, text, launched, intercepted):
     row = one(text, gazetteer)
@@ -113,6 +114,8 @@ def test_casualties(gazetteer, text, killed, injured):
     ("Дрон атаковал многоквартирный дом в Белгороде.", "residential"),
     ("Ворог вдарив ракетою по адміністративній будівлі в Сумах.", "government"),
     ("A drone attack on a military airfield in the Saratov region caused a fire.", "military"),
+    ("A drone struck a boiler room in Konotop.", "energy"),
+    ("Дрон атакував котельню в Шостці.", "energy"),
 ])
 def test_targets(gazetteer, text, target_type):
     assert one(text, gazetteer).target_type == target_type
@@ -761,6 +764,7 @@ def test_a_place_the_ministry_does_not_name_gets_none_of_its_count(gazetteer, te
     ("Голова Харківської ОВА Олег Синєгубов:\n\nУ Чугуєві дрон влучив у приватний будинок. Поранено жінку.",
      "governor"),
     ("Полтавська ОВА:\n\nВорог завдав ракетного удару по Кременчуку. Поранено двох людей.", "local_authorities"),
+    ("Олена Коваль, начальниця Полтавської ОВА:\n\nУ Кременчуці дрон влучив у будинок. Поранено жінку.", "governor"),
 ])
 def test_a_post_headed_by_its_author_is_reported_by_the_author(gazetteer, text, reporter):
     assert one(text, gazetteer).reported_by == reporter
@@ -900,3 +904,93 @@ def test_a_district_of_a_city_that_is_a_region_is_the_city(gazetteer):
     row = one("Russian drones attacked Kyiv overnight, the city military administration said. In the "
               "Sviatoshynskyi district, debris fell on a garage cooperative and injured two people.", gazetteer)
     assert (row.place, row.injured) == ("Kyiv", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Дрон атаковал автомобиль в Шебекино. Пострадавших также нет.",
+    "Ворог скинув авіабомбу на Куп'янськ, зруйновано будинок, людей не поранено.",
+    "У Конотопі дрон атакував вантажівку. Водій не постраждав.",
+])
+def test_nobody_hurt_in_other_words(gazetteer, text):
+    assert one(text, gazetteer).injured == 0
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("У Конотопі дрон влучив у підприємство. Постраждав один працівник.", None, 1),
+    ("Двое детей и их мать ранены при атаке дрона на Шебекино.", None, 3),
+    ("Two children and their father were injured when a drone hit a car in Kharkiv.", None, 3),
+    ("A drone hit a house in Kharkiv. One woman died, three more were injured.", 1, 3),
+])
+def test_people_counted_by_the_casualty_word_of_their_own_phrase(gazetteer, text, killed, injured):
+    row = one(text, gazetteer)
+    assert (row.killed, row.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Overnight Russia attacked with 50 strike UAVs launched from the directions of Kursk, Oryol and Saky in "
+    "temporarily occupied Crimea. Air defence shot down 40 of them, the Air Force said.",
+    "Уночі противник атакував 50 ударними БпЛА з напрямків Курськ, Орел, Саки — ТОТ Криму. "
+    "Протиповітряною обороною збито 40 ворожих БпЛА, повідомили Повітряні сили.",
+])
+def test_a_launch_site_in_occupied_territory_is_no_incident_place(gazetteer, text):
+    row = one(text, gazetteer)
+    assert (row.region_code, row.country, row.launched, row.intercepted) == ("XX", "UA", 50, 40)
+
+
+def test_a_total_whose_breakdown_leaves_the_rest_uncounted_stays_a_national_row(gazetteer):
+    found = rows("Минобороны сообщило, что ночью уничтожены 40 беспилотников: 15 — над Брянской областью, "
+                 "10 — над Курской, остальные — над Тульской и Калужской областями.", gazetteer)
+    assert {(r.region_code, r.intercepted) for r in found if r.intercepted} == {
+        ("XX", 40), ("RU-BRY", 15), ("RU-KRS", 10)}
+
+
+def test_the_attackers_drones_named_with_an_adjective_are_not_the_country_attacked(gazetteer):
+    row = one("Минобороны: ночью перехвачены 40 украинских беспилотных летательных аппаратов.", gazetteer)
+    assert (row.region_code, row.country, row.intercepted) == ("XX", "RU", 40)
+
+
+@pytest.mark.parametrize("text", [
+    "A missile hit a school in Pokrovsk, injuring a teacher, who was taken to a hospital in Dnipro.",
+    "Ракета попала в школу в Покровске, ранена учительница, ее госпитализировали в Днепр.",
+])
+def test_where_the_wounded_were_taken_is_no_incident_place(gazetteer, text):
+    assert [r.region_code for r in rows(text, gazetteer)] == ["UA-14"]
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_is_no_list_item(gazetteer):
+    row = one("Russian aircraft attacked Kharkiv overnight. Two missiles hit the centre, damaging a five-storey "
+              "building.", gazetteer)
+    assert row.launched == 2
+
+
+def test_the_forces_a_source_belongs_to_are_not_the_attacker(gazetteer):
+    row = one("По данным Воздушных сил ВСУ, ночью противник атаковал Украину 60 дронами. "
+              "Силами ПВО сбиты 45 беспилотников.", gazetteer)
+    assert (row.region_code, row.country, row.launched, row.intercepted, row.reported_by) == (
+        "XX", "UA", 60, 45, "air_force")
+
+
+@pytest.mark.parametrize("text", [
+    "Drones attacked Moscow overnight, the mayor said. \"Air defence forces of the Defence Ministry shot down "
+    "three drones,\" he wrote.",
+    "Мэр сообщил об атаке беспилотников на Москву. «Силы ПВО Минобороны сбили три беспилотника», — написал он.",
+])
+def test_a_source_named_in_a_quote_is_not_who_reports_it(gazetteer, text):
+    row = one(text, gazetteer)
+    assert (row.intercepted, row.reported_by) == (3, "mayor")
+
+
+@pytest.mark.parametrize("text", [
+    "Ворог також обстріляв з артилерії Нікополь і Марганець.",
+    "The regional administration's report also listed the shelling of Nikopol and Marhanets.",
+])
+def test_towns_shelled_together_are_a_row_each(gazetteer, text):
+    # One row per event and place (DESIGN.md): a round-up naming two towns is two incidents.
+    found = rows(text, gazetteer)
+    assert sorted((r.region_code, r.place, r.event_type) for r in found) == [
+        ("UA-12", "Marhanets", "shelling"), ("UA-12", "Nikopol", "shelling")]
+
+
+def test_drones_that_hit_two_towns_are_told_town_by_town(gazetteer):
+    found = rows("Ukrainian drones attacked Belgorod and Shebekino overnight, the governor said.", gazetteer)
+    assert sorted(r.place for r in found) == ["Belgorod", "Shebekino"]

@@ -18,7 +18,8 @@ and date are merged into one incident. The rules that keep rows right:
   is no incident place; nor is a city district named like a place of another region ("the
   Kyivskyi district" of Kharkiv) or a district of the town the story is on ("у Голосіївському
   районі" of Kyiv), nor a capital standing for its government ("Kyiv has hit"), nor the seat
-  of a ministry ("the Defence Ministry in Moscow said"); a name is its most populous place
+  of a ministry ("the Defence Ministry in Moscow said"), nor where the wounded were taken ("taken
+  to a hospital in Dnipro"); a name is its most populous place
   unless the region right after it says otherwise ("the village of Murom in the Shebekino
   district", "с. Нікополь Харківської області": that region's namesake, known or not);
 * "the capital", "столицу" is Kyiv or Moscow, as the text qualifies it, else as the story's
@@ -33,7 +34,8 @@ and date are merged into one incident. The rules that keep rows right:
   attacked country, unless the story breaks them down by region in full ("112 drones, including
   31 over the Moscow region" keeps the 112); a breakdown that names no source is its total's;
 * in a story about an attack, damage or casualties at another named place are a row of
-  their own, with the story's weapon;
+  their own, with the story's weapon; towns of one region shelled together with nothing told
+  of any one of them are one report on the region;
 * casualties are 0 only when the text says nobody was hurt; a part of a figure ("including
   two children", "серед них дитина", "two children were among", "three of them seriously",
   "three people – two men and a woman", "two people, a man and a woman") is never added to
@@ -485,29 +487,34 @@ def _counts(clause: _Clause, list_role: str | None = None) -> list[_Count]:
 
 def _casualty_cue(clause: _Clause, number: NumberSpan, person_noun, cue_before):
     """The casualty word a number (and its person noun) goes with: the closer of the word
-    just before the number ("killing one man") and the one just after ("nine wounded")."""
+    just before the number ("killing one man") and the one just after ("nine wounded"); a
+    word before that a comma ends belongs to the figure before ("One person died, four more
+    were injured": the four are injured)."""
     cues = clause.killed + clause.injured
-    subject = person_noun or number
-    cue_after = _following_noun(clause, _Span(number.start, subject.end, "n"), cues, limit=2)
+    subject = _Span(number.start, (person_noun or number).end, "n")
+    cue_after = _following_noun(clause, subject, cues, limit=2)
     candidates = [c for c in (cue_after, cue_before) if c is not None]
     if candidates:
-        return min(candidates, key=lambda c: (clause.words_between(_Span(number.start, subject.end, "n"), c),
-                                              c is cue_before))
-    return clause.nearest(_Span(number.start, subject.end, "n"), cues, limit=8)
+        return min(candidates, key=lambda c: (
+            c is cue_before and "," in clause.text[c.end:number.start],
+            clause.words_between(subject, c), c is cue_before))
+    return clause.nearest(subject, cues, limit=8)
 
 
 # A number standing for a list item: after a comma, colon, dash or "and", or before a dash or
-# a preposition of place ("five over Bryansk, two over Belgorod", "15 – над Курской").
+# a preposition of place ("five over Bryansk, two over Belgorod", "15 – над Курской"); not
+# before a hyphen that makes it part of a word ("a five-storey building").
 _LIST_ITEM_BEFORE = re.compile(r"(?:[,:;–—-]|\band|\bи|\bта|\bі|\bй)\s*(?:по\s+)?$", re.IGNORECASE)
 _LEADING_NUMBER_RE = re.compile(r"\s*\d")
-_LIST_ITEM_AFTER = re.compile(r"\s*(?:[–—-]|over\b|in\b|above\b|над\b|в\b|у\b|на\b)", re.IGNORECASE)
+_LIST_ITEM_AFTER = re.compile(r"\s*(?:[–—]|-(?!\w)|over\b|in\b|above\b|над\b|в\b|у\b|на\b)", re.IGNORECASE)
 
 
 # "One of the drones", "один из дронов", "один з дронів".
 _PARTITIVE_OF_RE = re.compile(r"^\s+(?:of\s+(?:the|these|those)|из|з|із)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# "70 of them were shot down", "70 з них збито".
+# "70 of them were shot down", "70 з них збито", "76 з них вдалося збити" (managed to).
 _OF_THEM_RE = re.compile(r"^\s*(?:of\s+them|of\s+which|из\s+них|из\s+которых|з\s+них|з\s+яких)\s*"
-                         r"(?:(?:were|have\s+been|had\s+been|было|были|було|були)\s+)?$", re.IGNORECASE)
+                         r"(?:(?:were|have\s+been|had\s+been|было|были|було|були|удалось|вдалося|вдалось)\s+)?$",
+                         re.IGNORECASE)
 # "The cost of one interception": a noun, not a report that something was shot down.
 _INTERCEPT_NOUN_RE = re.compile(
     r"(?:interceptions?|intercepts|перехват(?:а|ов|ом|ы|у)?|перехоплен(?:ня|ь)|збиття|сбити[ея])$", re.IGNORECASE)
@@ -568,8 +575,8 @@ def _single_casualties(clause: _Clause, counts: list[_Count]) -> list[_Count]:
 # After a figure: the people it is made of ("three people – two men and a woman", "two
 # people, a man and a woman").
 _ITEMISED_RE = re.compile(r"\s[-–—]\s|[:(]|^\s*[\w'’-]*\s*,")
-# Between two figures that add up: "two men and a woman", "мужчина и женщина".
-_JOINED_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:and|и|та|і|й)\s+$", re.IGNORECASE)
+# Between two figures that add up: "two men and a woman", "мужчина и женщина", "двое детей и их отец".
+_JOINED_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:and|и|та|і|й)\s+(?:их|его|ее|её|їх|його|її)?\s*$", re.IGNORECASE)
 
 
 def _text_between(clause: _Clause, a, b) -> str:
@@ -630,6 +637,8 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if _WATER_BEFORE_RE.search(lower, max(0, mention.start - 25), mention.start) or \
                 _WATER_AFTER_RE.match(lower, mention.end):
             continue  # "across the Dnipro river", "the Sea of Azov", "реки Днепр": water, not the town
+        if _TAKEN_TO_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start):
+            continue  # "taken to a hospital in Dnipro": where the wounded are treated, not where they were hit
         if _SEAT_BEFORE_RE.search(lower, max(0, mention.start - 40), mention.start) or \
                 _NOT_NAMED_BEFORE_RE.search(lower, max(0, mention.start - 60), mention.start) or \
                 _NOT_NAMED_AFTER_RE.match(lower, mention.end) or \
@@ -680,11 +689,14 @@ _SEAT_BEFORE_RE = re.compile(
 _LIST_JOIN_RE = re.compile(r"^(?:\s*,|\s+(?:and|и|та|і|й))\s*$")
 # A list of launch sites goes on past names the gazetteer does not know (airfields: "Kursk,
 # Shatalovo and Hvardiiske"), past a repeated preposition ("the Bryansk and Kursk regions
-# and from Primorsko-Akhtarsk") and into the region of the last ("Hvardiiske in Crimea").
+# and from Primorsko-Akhtarsk") and into the region of the last ("Hvardiiske in temporarily
+# occupied Crimea", "Чауда — ТОТ Криму", ТОТ being the temporarily occupied territory).
 _ORIGIN_LIST_JOIN_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|областей|областях|області|области))?"
     r"(?:(?:(?:\s*,|\s+(?:and|и|та|і|й))\s*(?:[\w'’-]+\s*)??){1,3}(?:(?:from|из|с|со|з|із)\s+(?:the\s+)?)?"
-    r"|\s+(?:in|в|у)\s+(?:the\s+)?(?:occupied\s+|оккупированн\w*\s+|окупован\w*\s+)?)$")
+    r"(?:\s*[—–-]\s*тот\s+)?|\s*[—–-]\s*тот\s+"
+    r"|\s+(?:in|в|у)\s+(?:the\s+)?(?:(?:temporarily|временно|тимчасово)\s+)?"
+    r"(?:occupied\s+|оккупированн\w*\s+|окупован\w*\s+)?)$")
 _STREET_BEFORE_RE = re.compile(r"(?<!\w)(?:улиц[аеуыи]|ул\.|проспект\w*|переул\w*|шоссе|бульвар\w*|вулиц[яіюе]|вул\.|"
                                r"провулк\w*|просп\.)\s*$")
 _STREET_AFTER_RE = re.compile(r"\s+(?:street|avenue|boulevard|highway|prospekt|улиц[аеуыи]|вулиц[яіюе]|шоссе|шосе|"
@@ -692,6 +704,14 @@ _STREET_AFTER_RE = re.compile(r"\s+(?:street|avenue|boulevard|highway|prospekt|�
 _WATER_BEFORE_RE = re.compile(
     r"(?:sea\s+of|river|рек[аеиуой]|річк[аиуоі]|водохранилищ\w*|водосховищ\w*)\s+(?:the\s+)?$")
 _WATER_AFTER_RE = re.compile(r"\s+(?:river|reservoir|estuary|лиман\w*)\b")
+# Where the wounded were taken: "taken to a hospital in Dnipro", "госпитализирован в Курскую
+# областную больницу", "доставлены в больницу Белгорода", "доправили до лікарні в Дніпрі".
+_TAKEN_TO_BEFORE_RE = re.compile(
+    r"(?:taken|rushed|brought|transported|evacuated|airlifted|transferred|admitted|hospitali[sz]ed"
+    r"|госпитализ\w*|доставл\w*|доставил\w*|эвакуир\w*|перевез\w*|переведен\w*"
+    r"|госпіталіз\w*|доправ\w*|евакуйов\w*|евакуюва\w*)"
+    r"\s+(?:to|in|into|в|во|у|до)\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:hospital|clinic|больниц\w*|клиник\w*|госпитал\w*|лікарн\w*|шпитал\w*)\s+(?:(?:in|в|во|у)\s+)?)?$")
 # "8 p.m. Moscow time", "Kyiv time": a clock, not a place.
 _TIME_ZONE_AFTER_RE = re.compile(r"\s+time\b")
 # "The village of Murom" (in the Belgorod region) is not the city of Murom.
@@ -1286,13 +1306,23 @@ def _total_of_breakdown(clause: _Clause, counts: list[_Count], assigned: dict[in
         return None
     first, last = min(c.number.start for c in taken), max(c.number.end for c in taken)
     return next((c for c in counts if c.role in ("launched", "intercepted") and c not in taken
-                 and c.number.end <= first and _PART_OF_TOTAL_RE.search(clause.text, c.number.end, last + 20)), None)
+                 and c.number.end <= first and (_PART_OF_TOTAL_RE.search(clause.text, c.number.end, last + 20)
+                                                or _leaves_a_rest(clause.text, c.number.end, first))), None)
 
 
 # What introduces the part of a total: "including", "of them", "в том числе", "з них".
 _PART_OF_TOTAL_RE = re.compile(
     r"\b(?:including|of\s+them|of\s+which|among\s+them|в\s+том\s+числе|из\s+них|из\s+которых|"
     r"зокрема|у\s+тому\s+числі|в\s+тому\s+числі|з\s+них|із\s+них|з\s+яких)\b", re.IGNORECASE)
+# The item of a breakdown that counts no number: "остальные — над Тульской", "the rest over Crimea".
+_REST_RE = re.compile(r"(?<!\w)(?:остальн\w*|решта|решту|the\s+rest|the\s+remaining)(?!\w)", re.IGNORECASE)
+
+
+def _leaves_a_rest(text: str, total_end: int, first_part: int) -> bool:
+    """Whether a breakdown opened by a colon ("56 беспилотников: 20 — над Брянской, ...,
+    остальные — над Тульской") leaves part of its total to places it gives no number: the
+    total is then no sum of the places' counts, and stays a row of its own."""
+    return ":" in text[total_end:first_part] and bool(_REST_RE.search(text, first_part))
 
 
 _DISTRICT_WORDS = (r"(?:(?:urban\s+|municipal\s+|rural\s+)?district|neighbou?rhood|microdistrict|quarter|raion"
@@ -1435,6 +1465,9 @@ def _reporter(sentence: lexicon.Text) -> str | None:
         opening = _ATTRIBUTION_RE.match(sentence.original)
         first = min(sources)
         return first[2] if opening and first[1] <= opening.end() else None
+    sources, verbs = _speakers_of_quote(sentence.original, sources, verbs)
+    if not sources:
+        return None
 
     def gap(source) -> tuple[int, int, int]:
         start, end, _ = source
@@ -1446,20 +1479,43 @@ def _reporter(sentence: lexicon.Text) -> str | None:
     return min(sources, key=gap)[2]
 
 
+def _speakers_of_quote(text: str, sources: list, verbs: list) -> tuple[list, list]:
+    """A quote with its reporting verb outside it (“Air defence forces of the Ministry of
+    Defence repelled an attack,” he wrote): who is quoted speaks, not a source the quote
+    tells of. The sources and verbs outside the quotes, when a verb is."""
+    quotes = [m.span() for m in _QUOTE_RE.finditer(text)] if _QUOTE_MARKS_RE.search(text) else []
+    if not quotes:
+        return sources, verbs
+
+    def quoted(span) -> bool:
+        return any(start <= span[0] and span[1] <= end for start, end in quotes)
+
+    said = [v for v in verbs if not quoted(v)]
+    return ([s for s in sources if not quoted(s)], said) if said else (sources, verbs)
+
+
+_QUOTE_MARKS_RE = re.compile(r"[\"“«]")
+_QUOTE_RE = re.compile(r"\"[^\"]+\"|“[^”“]+”|«[^«»]+»")
+
+
 # "Минобороны РФ: ..." — a source named before a colon at the start of a sentence.
 _ATTRIBUTION_RE = re.compile(r"^\W*[\w .'’-]{2,80}:\s")
 
 
 def _actor(sentence: lexicon.Text) -> str | None:
-    return _leftmost(sentence, lexicon.ACTORS)
-
-
-def _leftmost(text: lexicon.Text, cues: list[tuple[str, lexicon.Cue]]) -> str | None:
+    """The attacker the sentence names first; not the forces a source is part of ("По данным
+    Воздушных сил ВСУ, противник атаковал": the attacker is the enemy, not ВСУ)."""
     best, best_start = None, None
-    for name, cue in cues:
-        span = cue.first(text)
-        if span and (best_start is None or span[0] < best_start):
-            best, best_start = name, span[0]
+    sources = None
+    for name, cue in lexicon.ACTORS:
+        for start, _ in cue.spans(sentence):
+            if best_start is not None and start >= best_start:
+                break
+            if sources is None:
+                sources = lexicon.REPORTER_SET.spans(sentence)
+            if not any(end <= start and not sentence.lower[end:start].strip() for _, end, _ in sources):
+                best, best_start = name, start
+                break
     return best
 
 
@@ -1534,9 +1590,10 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
     for fragment in fragments:
         if armed and fragment.key is None and fragment.creates and \
                 (fragment.launched is not None or fragment.intercepted is not None):
-            by_date.setdefault((fragment.date, _xx_country([fragment])), []).append(fragment)
-    # A count whose country the clause does not tell is the one counted that night, if only one
-    # country's is ("Russia's ministry said ... 112 drones" and Ukraine's air force "72 drones").
+            by_date.setdefault((fragment.date, _xx_country([fragment], named_only=True)), []).append(fragment)
+    # A count whose country the clause does not name is the one counted that night, if only one
+    # country's is ("Russia's ministry said ... 112 drones" and Ukraine's air force "72 drones";
+    # a Russian-language report of the Ukrainian air force's count says ПВО as well).
     for date, country in [k for k in by_date if k[1] is None]:
         known = [k for k in by_date if k[0] == date and k[1] is not None]
         if len(known) == 1:
@@ -1748,15 +1805,18 @@ def _attack_type(weapon: str, airstrike: bool) -> str:
     return "other"
 
 
-def _xx_country(group: list[Fragment]) -> str | None:
+def _xx_country(group: list[Fragment], named_only: bool = False) -> str | None:
     """The attacked country: named in the clause ("over Russia's regions"), else the other
-    side of the attacker."""
+    side of the attacker, else (unless ``named_only``) the side whose word for air defence
+    the text uses."""
     hint = next((f.country_hint for f in group if f.country_hint), None)
     if hint:
         return hint
     actor = next((f.actor for f in group if f.actor), None)
     if actor:
         return {"UA": "RU", "RU": "UA"}[actor]
+    if named_only:
+        return None
     # Each side's own name for its air defence: ПВО in Russia, ППО in Ukraine.
     for fragment in group:
         if "ПВО" in fragment.evidence:
