@@ -40,7 +40,12 @@ the earlier sets only (a region's row joining its one town where it adds what th
 lacks, refineries named by their town's adjective, "during the attack", regions a source does not
 count, "Напомним", "that night", districts of city regions, "attack drones" as a kind), gave
 heldout5 0.901/0.885 (longform 0.932/0.911, heldout 0.938/0.928, heldout2 0.947/0.936, heldout3
-0.905/0.897, heldout4 0.939/0.926).
+0.905/0.897, heldout4 0.939/0.926); its errors then drove the next (launch sites in occupied
+territory, a source's own forces not the attacker, totals whose breakdown leaves "the rest", hospital
+towns, casualty words and family members, "nobody hurt" forms, sources inside quotes): 0.984/0.984.
+"heldout6" (30 stories, 18 of them 1,500-2,600 characters, 3 negatives) was labelled without the
+extractor ever being run on it, and has never been tuned on: detection 0.930, strict 0.893 at commit
+b982655, 0.948 and 0.922 after the fixes made with heldout5 (P 0.973, R 0.924).
 Their floors sit a little under the current numbers.
 """
 import pytest
@@ -75,7 +80,7 @@ def test_seeds_score(gazetteer):
 
 
 LONGFORM = {"longform": (0.92, 0.90), "heldout": (0.93, 0.92), "heldout2": (0.94, 0.93), "heldout3": (0.89, 0.88),
-            "heldout4": (0.93, 0.92), "heldout5": (0.89, 0.87)}
+            "heldout4": (0.93, 0.92), "heldout5": (0.97, 0.97), "heldout6": (0.93, 0.91)}
 
 
 @pytest.mark.parametrize("name", sorted(LONGFORM))
