@@ -127,14 +127,15 @@ class Morphology:
     def uk(self):
         return self._use(self._uk)
 
-    def forms(self, name: str, languages: tuple[str, ...] = ("ru", "uk")) -> set[str]:
-        """Every case form of ``name`` in those of ``languages`` it can be written in."""
+    def forms(self, name: str, languages: tuple[str, ...] = ("ru", "uk"), adjective: bool = False) -> set[str]:
+        """Every case form of ``name`` in those of ``languages`` it can be written in; of a
+        name that is one adjective ("Каменское") only when ``adjective`` (a hand-written name)."""
         forms = {name}
         letters = set(name)
         if "ru" in languages and not letters & UK_ONLY:
-            forms |= self._phrase_forms(name, self.ru, RU_CASES)
+            forms |= self._phrase_forms(name, self.ru, RU_CASES, adjective)
         if "uk" in languages and not letters & RU_ONLY:
-            forms |= self._phrase_forms(name, self.uk, UK_CASES)
+            forms |= self._phrase_forms(name, self.uk, UK_CASES, adjective)
         return forms
 
     def _russian_readings(self, word: str) -> list[frozenset[str]]:
@@ -157,9 +158,11 @@ class Morphology:
         """A Russian man's surname ("Гусев"), whether or not also a town."""
         return any({"Surn", "masc", "nomn"} <= r for r in self._russian_readings(word))
 
-    def _phrase_forms(self, phrase, morph, cases) -> set[str]:
+    def _phrase_forms(self, phrase, morph, cases, adjective: bool = False) -> set[str]:
         # Inflect up to the first noun: "Курская область", "Республика Татарстан" (the
-        # name after "Республика" stays nominative), "Кривой Рог".
+        # name after "Республика" stays nominative), "Кривой Рог". A name with no noun is
+        # left as written ("Белая" would match "белой ночи" in every case), unless it is a
+        # hand-written town named by one adjective: "Каменское" is "в Каменском" in news.
         tokens = phrase.split(" ")
         parses = []
         head_seen = False
@@ -167,17 +170,20 @@ class Morphology:
             parse = None
             if not head_seen and not token.isupper():
                 parse = self._nominative_parse(token, morph, position == len(tokens) - 1)
-                if parse is not None and parse.tag.POS == "NOUN":
+                if adjective and len(tokens) == 1:
+                    parse = self._adjective_parse(token, morph) or parse
+                if parse is not None and (parse.tag.POS == "NOUN" or (adjective and len(tokens) == 1)):
                     head_seen = True
             parses.append(parse)
         if not head_seen:
             return set()
         if len(tokens) == 1:
-            # Every form of the word's paradigm in its number: Ukrainian has two
-            # locatives ("Нікополі", "Нікополеві") and inflect() gives one.
-            number = parses[0].tag.number
+            # Every form of the word's paradigm in its number (and an adjective's gender):
+            # Ukrainian has two locatives ("Нікополі", "Нікополеві") and inflect() gives one.
+            number, gender = parses[0].tag.number, parses[0].tag.gender
             return {_match_capitals(phrase, form.word) for form in parses[0].lexeme
-                    if form.tag.number == number and form.tag.case in cases}
+                    if form.tag.number == number and form.tag.case in cases
+                    and (parses[0].tag.POS == "NOUN" or form.tag.gender == gender)}
         forms = set()
         for case in cases:
             words = []
@@ -209,6 +215,15 @@ class Morphology:
         # "Сумы" the city is plural where the common noun is singular).
         known.sort(key=lambda p: ("Geox" not in p.tag.grammemes, p.tag.POS != preferred, -p.score))
         return known[0] if known else None
+
+    @staticmethod
+    def _adjective_parse(token, morph):
+        """The adjective reading of a name that reads first as a full nominative adjective,
+        known or guessed: a guessed noun reading of "Каменское" would inflect it as
+        "Каменское". Not a short possessive form ("Миколаєв", Mykola's)."""
+        first = morph.parse(token)[0]
+        full = token[-1].lower() in "аяеоийіє"
+        return first if full and first.tag.POS == "ADJF" and first.tag.case == "nomn" else None
 
     def is_common_word(self, word: str) -> bool:
         """Whether a one-word form is also an ordinary Russian or Ukrainian word."""
@@ -493,9 +508,9 @@ class Builder:
             names = {place.name, *place.en, *place.forms}
             self.hand_latin |= names
             if place.ru:
-                names |= self.morphology.forms(normalise(place.ru), ("ru",))
+                names |= self.morphology.forms(normalise(place.ru), ("ru",), adjective=True)
             if place.uk:
-                names |= self.morphology.forms(normalise(place.uk), ("uk",))
+                names |= self.morphology.forms(normalise(place.uk), ("uk",), adjective=True)
             # GeoNames' names of a hand place compete like any GeoNames name: "Samar" is
             # an alternate name of Samara but the hand-written name of Samar (Ukraine).
             prioritised = dict.fromkeys(names, HAND_PRIORITY)

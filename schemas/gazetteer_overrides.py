@@ -393,6 +393,8 @@ PLACES: tuple[PlaceEntry, ...] = (
     P("Azov", "RU-ROS", "town", "Азов", "Азов"),
     P("Primorsk", "RU-LEN", "port", "Приморск", "Приморськ"),
     P("Kamianske", "UA-12", "city", "Каменское", "Кам'янське", ("Kamyanske", "Dniprodzerzhynsk")),
+    # "Марганец" is Russian for manganese: GeoNames' Russian name is left out as a common word.
+    P("Marhanets", "UA-12", "town", "Марганец", "Марганець", ("Marganets",)),
     P("Hulyaipole", "UA-23", "town", "Гуляйполе", "Гуляйполе", ("Huliaipole", "Gulyaipole")),
     P("Kupiansk", "UA-63", "town", "Купянск", "Куп'янськ", ("Kupyansk",)),
     # Novomoskovsk (Dnipropetrovsk Oblast) was renamed Samar in 2024; its Cyrillic names

@@ -317,10 +317,20 @@ def test_a_region_list_with_the_noun_given_once(gazetteer):
 
 
 @pytest.mark.parametrize("text, codes", [
-    ("у Новгород-Сіверському районі", []),
+    ("у Новгород-Сіверському районі", ["UA-74"]),  # the town's district, not Novgorod
     ("Kyiv-based analysts", []),
     ("Белгород-Днестровский", ["UA-51"]),
     ("в Ростове-на-Дону", ["RU-ROS"]),
 ])
 def test_part_of_a_hyphenated_compound_is_not_a_name(gazetteer, text, codes):
     assert [code for _, code, _ in found(gazetteer, text)] == codes
+
+
+@pytest.mark.parametrize("text, place", [
+    ("в Каменском Днепропетровской области", "Kamianske"),  # a town named by an adjective, in its cases
+    ("по Каменскому", "Kamianske"),
+    ("обстрел Марганца", "Marhanets"),  # Russian for manganese: a hand place, capitalised only
+    ("добыча марганца", None),
+])
+def test_hand_places_in_their_russian_case_forms(gazetteer, text, place):
+    assert [m.place.name for m in gazetteer.find(text) if m.place] == ([place] if place else [])

@@ -62,6 +62,7 @@ EXTRACTOR_VERSION = "incidents-1.1"
 _DRONES = ("drone", "fpv_drone", "naval_drone")
 _MISSILES = ("missile", "ballistic_missile", "cruise_missile")
 _CONTEXT_SENTENCES = 2  # how far back a clause without a place may look for one
+_PRONOUN_REACH = 3  # how far back "he said" may look for who "he" is
 _NEAR_WORDS = 4
 
 _WORD_RE = re.compile(r"\w+")
@@ -94,6 +95,7 @@ class Sentence:
     index: int
     text: str
     skip: bool  # a caption, a heading or a pointer to another story: no incident of its own
+    story: list[Sentence] = dataclasses.field(default_factory=list, repr=False, compare=False)  # all, in order
 
     @functools.cached_property
     def words(self) -> lexicon.Text:
@@ -112,7 +114,15 @@ class Sentence:
     @functools.cached_property
     def reporter(self) -> str | None:
         dateline = _DATELINE_RE.match(self.text)  # "(Reuters)" filed it; the sentence names the source
-        return _reporter(lexicon.Text(self.text[dateline.end():]) if dateline else self.words)
+        own = _reporter(lexicon.Text(self.text[dateline.end():]) if dateline else self.words)
+        return self._reporter_before() if own == lexicon.PRONOUN else own
+
+    def _reporter_before(self) -> str | None:
+        """Who a pronoun that speaks ("he said", "По его словам", "додав він") is: the source of
+        the last sentence before, within a few, that said who spoke."""
+        said = next((before for before in reversed(self.story[max(0, self.index - _PRONOUN_REACH):self.index])
+                     if before.reporter or lexicon.REPORTING.found_in(before.words)), None)
+        return said.reporter if said else None
 
     @functools.cached_property
     def actor(self) -> str | None:
@@ -134,7 +144,7 @@ def split_sentences(title: str, text: str) -> list[Sentence]:
         seen_lines.add(normal)
         is_caption = bool(lexicon.CAPTION.match(line) or lexicon.CAPTION_TAIL.search(line))
         for piece in _split_line(line):
-            sentences.append(Sentence(len(sentences), piece, is_heading or is_repeat or is_caption))
+            sentences.append(Sentence(len(sentences), piece, is_heading or is_repeat or is_caption, sentences))
     return sentences
 
 
@@ -943,6 +953,7 @@ def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
         # story headed by an exercise tells of rehearsed attacks, even where a sentence does
         # not repeat the word ("interceptors downed 41 of them").
         return []
+    _attribute_quotes(sentences)
     mentions = _with_the_capital(sentences, [_story_mentions(s.text, gazetteer) for s in sentences], gazetteer)
     mentions = [_without_landmarks(sentence.words.lower, found) for sentence, found in zip(sentences, mentions)]
     reader = _StoryReader(story, sentences, mentions)
@@ -951,12 +962,42 @@ def extract_story(story: Story, gazetteer: Gazetteer) -> list[Incident]:
     return _incidents(story, fragments, gazetteer, _signatory(sentences))
 
 
+def _attribute_quotes(sentences: list[Sentence]) -> None:
+    """The sentences of a quote that runs over several («Водитель погиб на месте. Пассажиров
+    не было», — уточнил губернатор; "Богомаз: «... ...»") are its speaker's."""
+    opened: int | None = None  # the sentence a quote not closed yet opened in
+    for index, sentence in enumerate(sentences):
+        balance = _quote_balance(sentence.text)
+        if opened is None and balance > 0:
+            opened = index
+        elif opened is not None and balance < 0:
+            quote = sentences[opened:index + 1]
+            speaker = sentence.reporter or sentences[opened].reporter
+            if speaker and len(quote) <= _LONGEST_QUOTE:
+                for told in quote:
+                    if told.reporter is None:
+                        told.reporter = speaker
+            opened = None
+
+
+def _quote_balance(text: str) -> int:
+    """Quotes the text opens (> 0) or closes (< 0) and leaves open or closed for the next."""
+    return text.count("«") - text.count("»") + text.count("“") - text.count("”")
+
+
+_LONGEST_QUOTE = 8  # sentences: a longer run between two marks is a mark left unpaired
+
+
 def _signatory(sentences: list[Sentence]) -> str | None:
     """Who signs a post headed by its author ("Вячеслав Гладков, губернатор Белгородской
-    области:", "Полтавська ОВА:"): the reporter of every row the post does not attribute."""
-    if not sentences or not sentences[0].text.endswith(":"):
+    области:", "Полтавська ОВА:", "Вадим Філашкін: За минулу добу..."): the reporter of
+    every row the post does not attribute."""
+    if not sentences:
         return None
-    sources = lexicon.REPORTER_SET.spans(sentences[0].words)
+    heading = sentences[0].text
+    opening = len(heading) if heading.endswith(":") else \
+        (match.end() if (match := _ATTRIBUTION_RE.match(heading)) else 0)
+    sources = [s for s in lexicon.REPORTER_SET.spans(sentences[0].words) if s[1] <= opening]
     return min(sources)[2] if sources else None
 
 
@@ -1456,10 +1497,12 @@ def _target(clause: _Clause, own, all_offsets) -> tuple[str | None, str | None]:
 
 def _reporter(sentence: lexicon.Text) -> str | None:
     """Who the sentence says reported it: the source named nearest its reporting verb
-    ("the governor said", "повідомили Повітряні сили"), or before a colon that opens it."""
-    sources = lexicon.REPORTER_SET.spans(sentence)
+    ("the governor said", "повідомили Повітряні сили"), or before a colon that opens it;
+    ``lexicon.PRONOUN`` where it names none but a pronoun speaks ("he said")."""
+    found = lexicon.SPEAKERS.spans(sentence)
+    sources = [source for source in found if source[2] != lexicon.PRONOUN]
     if not sources:
-        return None
+        return lexicon.PRONOUN if found else None
     verbs = lexicon.REPORTING.spans(sentence)
     if not verbs:
         opening = _ATTRIBUTION_RE.match(sentence.original)
@@ -1567,7 +1610,10 @@ def _incidents(story: Story, fragments: list[Fragment], gazetteer: Gazetteer,
 def _date_undated(fragments: list[Fragment]) -> None:
     """An undated mention with no figures of its own (a headline: "Drones strike plant in
     Tatarstan") of a place, or of a region, that the story dates on one day elsewhere is that
-    day's event. A count of its own (the ministry's, undated) stays a report of its own."""
+    day's event. A count of its own (the ministry's, undated) stays a report of its own; nor is
+    it an event of a day before the latest the story tells ("13 марта ... по Каменскому" in a
+    story on last night's strike on it: a past strike, told last)."""
+    latest = max((f.date for f in fragments if f.date_precision == dates.DAY and not f.background), default=None)
     for fragment in fragments:
         if fragment.key is None or fragment.has_count or \
                 fragment.date_precision not in (dates.PUBLISHED, dates.INGESTED):
@@ -1575,7 +1621,7 @@ def _date_undated(fragments: list[Fragment]) -> None:
         region, place = fragment.key
         days = {f.date for f in fragments if f.key is not None and f.date_precision == dates.DAY and not f.background
                 and f.key[0] == region and (place is None or f.key[1] == place)}
-        if len(days) == 1:
+        if days == {latest}:
             fragment.date, fragment.date_precision = days.pop(), dates.DAY
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from schemas.officials import OFFICIALS
 from transforms.incidents.numbers import lowercase
 
 
@@ -475,13 +476,46 @@ TARGETS: list[tuple[str, Cue]] = [
         r"торговельн\w*\s+центр\w*", r"автомобіл\w*", r"ринок", r"ринку")),
 ]
 
+def _name_forms(name: str) -> str:
+    """A name in all its case forms: a Cyrillic one with the endings of its declension
+    ("Гладков" -> "Гладкова", "Гладковым"; "Шапша" -> "Шапши"; "Балицкий" -> "Балицкого"),
+    a Latin one as written; any apostrophe as any of the ones texts use ("В'ячеслав")."""
+    pattern = re.escape(name).replace("'", "['’ʼ]?")
+    if not re.search(r"[а-яіїєґё]", pattern):
+        return pattern
+    if pattern.endswith(("ий", "ый", "ій", "ой", "ей")):
+        return pattern[:-2] + r"\w{1,3}"
+    if pattern.endswith(("а", "я", "ь", "й")):
+        return pattern[:-1] + r"\w{1,3}"
+    return pattern if pattern.endswith("о") else pattern + r"\w{0,3}"
+
+
+def _officials(role: str) -> list[str]:
+    """The names of ``schemas.officials`` of the role: the surname alone, or after the given
+    name where the surname alone could be someone else or an ordinary word. Matched as
+    written, capitalised, each alternative from its first letter: names are many, and a
+    regex whose alternatives all begin with a capital skips every other letter at once."""
+    names = []
+    for official_role, needs_given, givens, surnames in OFFICIALS:
+        if official_role != role:
+            continue
+        if needs_given:
+            surname = "(?:" + "|".join(map(_name_forms, surnames)) + ")"
+            names.extend(f"(?-i:{_name_forms(given)}\\s+{surname})" for given in givens)
+        else:
+            names.extend(f"(?-i:{_name_forms(name)})" for name in surnames)
+    return names
+
+
+# Who reported: the title ("the governor said") or the name of an official who holds it
+# ("написал Собянин", "Вячеслав Гладков:").
 REPORTERS: list[tuple[str, Cue]] = [
     ("ministry_of_defense", _compile(
         r"(?:Russian\s+|Ukrainian\s+)?(?:Ministry\s+of\s+Defen[cs]e|Defen[cs]e\s+Ministry|MoD)",
         r"Минобороны", r"Министерств\w*\s+обороны", r"(?-i:МО\s+РФ)", r"Міноборони",
         r"Міністерств\w*\s+оборони")),
     ("air_force", _compile(r"Air\s+Force", r"Повітрян\w*\s+Сил\w*", r"Воздушн\w*\s+Сил\w*", r"ВПС", r"ВВС", r"ВКС")),
-    ("governor", _compile(r"governor", r"губернатор\w*", r"глав\w*\s+(?:\w+\s+)?(?:региона|области|республики|края)",
+    ("governor", _compile(r"governor", r"gov\.", r"губернатор\w*", r"глав\w*\s+(?:\w+\s+)?(?:региона|области|республики|края)",
                           # the head of a republic: "глава Чувашии"
                           r"глав[аеуы]\s+(?:адыге|алтая|башкири|бурятии|дагестана|ингушетии|кабардино-балкарии|калмыкии|"
                           r"карачаево-черкесии|карелии|коми|крыма|марий\s+эл|мордовии|северной\s+осетии|татарстана|тывы|"
@@ -490,9 +524,10 @@ REPORTERS: list[tuple[str, Cue]] = [
                           r"(?:глав\w*|голов\w*|очільни[кц]\w*|начальни[кц]\w*)\s+(?:\w+\s+)?(?-i:ОВА|ОДА|ОГА|КМВА)",
                           r"голов\w*\s+(?:\w+\s+)?(?:ОВА|ОДА|обласн\w*\s+(?:військов\w*\s+)?адміністрац\w*)",
                           r"начальни[кц]\w*\s+(?:\w+\s+)?(?:ОВА|обласн\w*\s+військов\w*\s+адміністрац\w*)",
-                          r"head\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:regional|oblast)\s+(?:military\s+)?administration")),
+                          r"head\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:regional|oblast)\s+(?:military\s+)?administration",
+                          *_officials("governor"))),
     ("mayor", _compile(r"mayor", r"мэр\w*", r"глав\w*\s+города", r"міськ\w*\s+голов\w*", r"мер(?:а|ом)?",
-                       r"head\s+of\s+the\s+city")),
+                       r"head\s+of\s+the\s+city", *_officials("mayor"))),
     ("military", _compile(r"General\s+Staff", r"armed\s+forces", r"Генштаб\w*", r"Генеральн\w*\s+штаб\w*",
                           r"(?:the\s+)?military\s+(?:said|reported|stated)", r"Збройн\w*\s+Сил\w*",
                           r"Сил\w*\s+оборони", r"Navy", r"ВМС")),
@@ -503,7 +538,10 @@ REPORTERS: list[tuple[str, Cue]] = [
         r"(?:local|regional|city)\s+(?:authorities|officials|administration)", r"authorities",
         r"(?:emergency|operational|crisis)\s+(?:headquarters|task\s+force)",
         r"officials", r"administration", r"власт\w*", r"администраци\w*", r"оперштаб\w*",
-        r"оперативн\w*\s+штаб\w*", r"влад\w*", r"адміністраці\w*", r"(?-i:ОВА|МВА|ОДА|КМВА|ОГА)")),
+        # the town council: "повідомили в Ніжинській міській раді", "городской совет"
+        r"city\s+council", r"міськ\w*\s+рад(?:а|и|і|у|ою)", r"городск\w*\s+совет\w*",
+        # "влада" in its case forms only: not "Владислав", "Владимир"
+        r"оперативн\w*\s+штаб\w*", r"влад(?:а|и|і|у|ою|ам|ами|ах)", r"адміністраці\w*", r"(?-i:ОВА|МВА|ОДА|КМВА|ОГА)")),
     ("media", _compile(r"media", r"news\s+(?:sources|agenc\w+|outlets?)", r"(?-i:TASS|RIA|Reuters|AP|AFP)",
                        r"ТАСС", r"РИА", r"СМИ", r"ЗМІ", r"reports?\s+(?:said|say|suggest)")),
 ]
@@ -516,8 +554,20 @@ REPORTING = _compile(
     r"сообщ\w*", r"заяв\w*", r"написал\w*", r"пишет", r"по\s+данным", r"по\s+словам", r"по\s+информации",
     r"отчитал\w*", r"звітува\w*",
     r"подтверд\w*", r"уточнил\w*", r"рассказал\w*", r"информир\w*", r"повідом\w*", r"за\s+даними",
-    r"за\s+словами", r"написав", r"написала", r"підтверд\w*", r"заявив", r"заявила", r"confirmed\s+by",
+    r"за\s+словами", r"написав", r"написала", r"розповів", r"розповіла", r"підтверд\w*", r"заявив", r"заявила", r"confirmed\s+by",
     r"in\s+(?:a|his|her)\s+(?:telegram|message|statement)", r"telegram")
+# A reporting verb whose speaker is a pronoun ("he said", "по его словам", "додав він"): the
+# source of the sentence before that told who spoke. Found in the same pass as the sources
+# (``SPEAKERS``): a pass of its own over every sentence would cost more than both.
+SPOKEN_BY_PRONOUN = _compile(
+    r"(?:he|she|it|they)\s+(?:said|says|added|wrote|told|stated|reported)", r"(?:said|added|wrote)\s+(?:he|she)",
+    r"(?:по|с)\s+(?:его|ее|её|их)\s+(?:словам|данным)", r"за\s+(?:його|її|їхніми)\s+(?:словами|даними)",
+    r"(?:уточнил|добавил|написал|сообщил|заявил|отметил|подчеркнул)\w*\s+(?:он|она|они)",
+    r"(?:он|она|они)\s+(?:также\s+)?(?:уточнил|добавил|написал|сообщил|заявил|отметил)\w*",
+    r"(?:додав|додала|написав|написала|повідомив|повідомила|зазначив|зазначила|уточнив|уточнила)\s+(?:він|вона)",
+    r"(?:він|вона)\s+(?:також\s+)?(?:додав|додала|написав|написала|повідомив|повідомила|зазначив|зазначила)")
+PRONOUN = "pronoun"
+SPEAKERS = CueSet(REPORTERS + [(PRONOUN, SPOKEN_BY_PRONOUN)])
 
 # Who attacked: (ISO2 of the attacker, pattern).
 ACTORS: list[tuple[str, re.Pattern]] = [
