@@ -62,6 +62,19 @@ def test_launched_and_intercepted(gazetteer, text, launched, intercepted):
     assert (row.launched, row.intercepted) == (launched, intercepted)
 
 
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("Ворог атакував Харків дронами, а понад 40 підприємств постачають такі дрони.", None, None),
+    ("Брянскую область атаковали беспилотники, а около 30 заводов выпускают такие беспилотники.", None, None),
+    ("Russian drones attacked Kharkiv, and over 30 manufacturers supply such drones to the army.", None, None),
+    ("Над Брянской областью сбиты 12 штук беспилотников.", None, 12),  # a unit counts the weapons
+    ("Ворог завдав чотирьох ударів керованими авіабомбами по Херсону.", None, None),  # strikes, not bombs
+    ("Ночью противник запустил по Курской области 30 ударных беспилотников.", 30, None),
+])
+def test_a_number_of_makers_or_strikes_is_no_weapon_count(gazetteer, text, launched, intercepted):
+    row = one(text, gazetteer)
+    assert (row.launched, row.intercepted) == (launched, intercepted)
+
+
 @pytest.mark.parametrize("text", [
     "The defence ministry said five drones were shot down over the Bryansk region, two over the "
     "Belgorod region and one over the Kursk region.",
@@ -86,6 +99,20 @@ def test_a_national_total_without_breakdown_is_one_xx_row(gazetteer):
               gazetteer)
     assert (row.region_code, row.country, row.launched, row.intercepted) == ("XX", "UA", 87, 61)
     assert row.reported_by == "air_force" and row.actor == "RU"
+
+
+def test_a_house_hit_in_the_town_of_an_airbase_is_a_row_of_its_own(gazetteer):
+    # One row per place: the base and the town it is named after are two places.
+    found = rows("Ukrainian drones attacked the Engels-2 airbase in the Saratov region overnight, the governor "
+                 "said. Windows of a house in Engels were blown out by the blast.", gazetteer)
+    assert sorted((r.place, r.target_type) for r in found) == [("Engels", "residential"), ("Engels-2", "military")]
+
+
+def test_a_headline_count_a_country_gives_is_the_national_row_not_the_headlines_place(gazetteer):
+    found = rows("A drone hit the oil refinery in Ryazan overnight, the governor said. Russia's Defence "
+                 "Ministry said 45 Ukrainian drones were shot down over Russian regions on Tuesday night.",
+                 gazetteer, title="Drone hits refinery in Ryazan; Russia says 45 drones downed")
+    assert sorted((r.region_code, r.intercepted) for r in found) == [("RU-RYA", None), ("XX", 45)]
 
 
 @pytest.mark.parametrize("text, killed, injured", [

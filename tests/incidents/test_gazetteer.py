@@ -279,7 +279,7 @@ def test_regions_named_in_a_list(gazetteer, text, expected):
     ("Удар по центру Сум.", [("Сум", "UA-59", "Sumy")]),
     ("За даними Сумської ОВА, є загиблі.", [("Сумської ОВА", "UA-59", None)]),
     ("Начальник Дніпропетровської ОДА повідомив.", [("Дніпропетровської ОДА", "UA-12", None)]),
-    ("Работа Курской АЭС не нарушена.", []),
+    ("Работа Курской АЭС не нарушена.", [("Курской АЭС", "RU-KRS", None)]),  # the plant named after Kursk
     ("KYIV, Aug 11 (Reuters) - A missile hit Zaporizhzhia.", [("Zaporizhzhia", "UA-23", "Zaporizhzhia")]),
 ])
 def test_short_forms_administrations_and_datelines(gazetteer, text, expected):
@@ -307,6 +307,17 @@ def test_a_district_named_after_its_town_is_in_the_towns_region(gazetteer, text,
     ("возле Курского аэропорта", "RU-KRS"),
 ])
 def test_a_refinery_or_airport_named_after_its_town_is_in_the_towns_region(gazetteer, text, code):
+    assert only(gazetteer, text) == (code, None)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("дрон упал у Курской АЭС", "RU-KRS"),  # Kursk's adjective, not the Stavropol village Курская
+    ("Курская АЭС работает штатно", "RU-KRS"),
+    ("на Нововоронежской АЭС", "RU-VOR"),
+    ("обстріляли Запорізьку АЕС", "UA-23"),
+    ("Белгородская ТЭЦ обесточена", "RU-BEL"),
+])
+def test_a_power_plant_named_by_a_towns_adjective_is_in_the_towns_region(gazetteer, text, code):
     assert only(gazetteer, text) == (code, None)
 
 

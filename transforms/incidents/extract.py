@@ -7,7 +7,9 @@ and date are merged into one incident. The rules that keep rows right:
 * counts bind to nouns: a number counts weapons only when a weapon word (or "targets")
   follows it, casualties only when a person word or a casualty word is next to it, so
   "1,000 km", "2:00 pm", "a 64-year-old" or "45 times" never become figures; a list item
-  without its noun ("two in the Belgorod Region") takes the noun and verb of the list;
+  without its noun ("two in the Belgorod Region") takes the noun and verb of the list; a
+  number of makers or strikes counts no weapons ("понад 30 виробників постачають дрони",
+  "п'ять ударів авіабомбами");
 * a clause with several regions is a breakdown: each region takes the number written next
   to it, before or after, whichever reading pairs more regions more tightly; one number
   for several regions is their total, not the first region's;
@@ -30,7 +32,8 @@ and date are merged into one incident. The rules that keep rows right:
   region west of the capital");
 * a clause with no place goes on about the place of the sentence just before (for the same
   date) when it adds a figure or a target; a national count (the air force's, the
-  ministry's) never does; weapon counts with no place make one ``XX`` row per date and
+  ministry's, a country's: "Russia says 86 UAVs neutralised") never does; an undated one (a
+  headline's) is the one the body dates, if it dates one; weapon counts with no place make one ``XX`` row per date and
   attacked country, unless the story breaks them down by region in full ("112 drones, including
   31 over the Moscow region" keeps the 112); a breakdown that names no source is its total's;
 * in a story about an attack, damage or casualties at another named place are a row of
@@ -314,6 +317,7 @@ class _Clause:
         self.injured = [c for c in casualties if c.kind == "injured"]
         # Person words only matter next to a casualty word.
         self.persons = _spans(found["person"], "person") if casualties else []
+        self.other_countables = _spans(found["other_countable"], "other_countable")
         self.numbers = [n for n in numbers if not self._is_date_or_time(n)]
 
     @functools.cached_property
@@ -453,6 +457,9 @@ def _counts(clause: _Clause, list_role: str | None = None) -> list[_Count]:
                 number.end <= v.start and v.end <= weapon_noun.start
                 and _INTERCEPT_NOUN_RE.match(clause.text[v.start:v.end]) for v in clause.intercepts):
             weapon_noun = None  # "the cost of one interception of a drone" counts no drones
+        other_noun = _following_noun(clause, number, clause.other_countables)
+        if weapon_noun is not None and other_noun is not None and other_noun.start < weapon_noun.start:
+            weapon_noun = None  # "понад 30 виробників постачають дрони": the 30 are producers
         if weapon_noun is not None and _PARTITIVE_OF_RE.match(clause.text[number.end:weapon_noun.start]) and \
                 not any(number.end <= n.start and n.end <= weapon_noun.start for n in clause.numbers) and \
                 not any(v.end <= number.start for v in clause.intercepts):
@@ -1433,7 +1440,7 @@ def _continues(context: _Context | None, sentence: Sentence, clause: _Clause, co
         return False
     lower = clause.words.lower
     if any(c.role in ("launched", "intercepted") for c in counts) and not _THE_REGION_RE.search(lower) and (
-            _NATIONWIDE_RE.search(lower) or sentence.reporter in _NATIONAL_REPORTERS):
+            _NATIONWIDE_RE.search(lower) or _COUNTRY_SAYS_RE.search(lower) or sentence.reporter in _NATIONAL_REPORTERS):
         return False  # the air force's or the ministry's count for the whole country
     return clause.country_hint in (None, context.country)
 
@@ -1446,6 +1453,12 @@ _NATIONWIDE_RE = re.compile(
     r"\b(?:the\s+country|nationwide|in\s+total|altogether|всего|загалом|усього|across\s+(?:ukraine|russia)|at\s+ukraine|over\s+russia|russian\s+regions|"
     r"regions\s+of\s+russia|по\s+(?:всей\s+)?стране|над\s+регионами|регионами\s+россии|країни|по\s+(?:всій\s+)?країні|"
     r"по\s+україні|областях\s+україни)\b")
+
+# A country itself giving the figure ("Russia says 86 UAVs neutralised", "Україна заявила про
+# 40 збитих дронів"): its government's count for the whole country, as a ministry's is.
+_COUNTRY_SAYS_RE = re.compile(
+    r"\b(?:russia|ukraine)\s+(?:says|said|claims|claimed|reports|reported)\b"
+    r"|(?:россия|украина|україна|росія)\s+(?:заявил|сообщил|повідомил)\w*")
 
 
 def _fragment(clause: _Clause, sentence: Sentence, key, date, precision, counts: list[_Count],
@@ -1644,6 +1657,7 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
         known = [k for k in by_date if k[0] == date and k[1] is not None]
         if len(known) == 1:
             by_date[known[0]].extend(by_date.pop((date, None)))
+    _undated_into_the_dated_count(by_date)
     totals = []
     for (date, _), group in sorted(by_date.items(), key=lambda item: min(f.sentence for f in item[1])):
         row = _incident(story, None, date, group, gazetteer, signatory=signatory)
@@ -1660,6 +1674,20 @@ def _national_totals(story: Story, fragments: list[Fragment], rows: list[Inciden
         if sum(_largest_count(r) for r in parts) < _largest_count(row):
             totals.append(row)
     return totals
+
+
+def _undated_into_the_dated_count(by_date: dict[tuple[dt.date, str | None], list[Fragment]]) -> None:
+    """A national count the story gives no date (a headline: "Russia says 86 UAVs
+    neutralised", dated by publication) is the count the body dates to a day, when the body
+    dates only one for that country: one night's figure told twice, not two nights'. A count
+    for a month ("6,000 drones in July") is dated, and stays its own."""
+    dated = [k for k, group in by_date.items() if any(f.date_precision == dates.DAY for f in group)]
+    undated = [k for k, group in by_date.items()
+               if all(f.date_precision in (dates.PUBLISHED, dates.INGESTED) for f in group)]
+    for key in undated:
+        same_country = [k for k in dated if None in (k[1], key[1]) or k[1] == key[1]]
+        if len(same_country) == 1:
+            by_date[same_country[0]].extend(by_date.pop(key))
 
 
 def _largest_count(row: Incident) -> int:

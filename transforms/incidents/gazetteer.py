@@ -45,12 +45,14 @@ _SPACES = re.compile(r" {2}")
 _HYPHEN_GOES_ON = re.compile(r"-\w")
 _CYRILLIC = re.compile(r"[А-ЯЁІЇЄҐ]")
 # A district by its adjective ("Белгородском районе", "Шебекинский городской округ",
-# "Харківського району"), a refinery, depot or airport the same way ("Рязанский НПЗ",
-# "Новокуйбишевський нафтопереробний завод") or an area by its "-щина" name ("Нікопольщина").
+# "Харківського району"), a refinery, depot, power plant or airport the same way ("Рязанский
+# НПЗ", "Новокуйбишевський нафтопереробний завод", "Курская АЭС") or an area by its "-щина"
+# name ("Нікопольщина").
 _DISTRICT = re.compile(
     r"(?P<stem>[А-ЯІЇЄҐ][\w'-]+?)(?P<suffix>ск|цк|зьк|ськ|цьк)(?:ий|ого|ому|им|ом|ой|ій|ім|ая|ую|ої|ою|а|у|і)\s+"
-    r"(?:(?:городск|муниципальн|міськ)\w*\s+)?(?:район\w*|округ\w*|громад\w*|НПЗ|нефтеперерабатывающ\w*"
-    r"|нафтопереробн\w*|нефтебаз\w*|нафтобаз\w*|аэропорт\w*|аеропорт\w*)\b"
+    r"(?:(?:городск|муниципальн|міськ)\w*\s+)?(?:район\w*|округ\w*|громад\w*|(?P<facility>НПЗ"
+    r"|нефтеперерабатывающ\w*|нафтопереробн\w*|нефтебаз\w*|нафтобаз\w*|аэропорт\w*|аеропорт\w*"
+    r"|аэродром\w*|аеродром\w*|АЭС|АЕС|ГЭС|ГЕС|ТЭС|ТЕС|ТЭЦ|ТЕЦ|ГРЭС|атомн\w*))\b"
     r"|(?P<area>[А-ЯІЇЄҐ][\w'-]+?)щин(?:а|у|і|ою|е)\b")
 _MIN_STEM = 4
 _MAX_STEM_CANDIDATES = 200
@@ -212,7 +214,8 @@ class Gazetteer:
             start = capital.start()
             if start > 1 and normalised[start - 1] == "-" and normalised[start - 2].isalpha():
                 continue  # the second part of a compound ("Новгород-Сіверський") is not a name of its own
-            mention = self._name_at(text, normalised, start, capital.end(), mentions) \
+            mention = self._facility_at(text, normalised, start) \
+                or self._name_at(text, normalised, start, capital.end(), mentions) \
                 or self._district_at(text, normalised, start)
             if mention is not None:
                 mentions.append(mention)
@@ -242,6 +245,15 @@ class Gazetteer:
                 region, place, _ = found
                 return Mention(start=start, end=end, surface=text[start:end], region=region, place=place)
         return None
+
+    def _facility_at(self, text: str, normalised: str, start: int) -> Mention | None:
+        """A plant, refinery or airport named by a town's adjective ("Курская АЭС") is in that
+        town's region, before any namesake of the adjective itself ("Курская", a Stavropol
+        village): the adjective describes the facility, it names no settlement."""
+        district = _DISTRICT.match(normalised, start)
+        if district is None or district.group("facility") is None:
+            return None
+        return self._district_at(text, normalised, start)
 
     def _district_at(self, text: str, normalised: str, start: int) -> Mention | None:
         """A district, a facility or an area named after its town ("в Белгородском районе",

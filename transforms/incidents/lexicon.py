@@ -309,6 +309,17 @@ COUNTABLE_EXTRA = _compile(r"(?:air|aerial)\s+targets?", r"targets?", r"aircraft
                            r"boats?", r"катер\w*", r"човн\w*",
                            r"ударн\w*\s+(?:БпЛА|БПЛА|дрон\w*|безпілотник\w*)")
 
+# What a number counts instead of the weapons named after it: who makes or supplies them
+# ("over 30 manufacturers supply such drones", "понад 30 виробників постачають такі дрони"),
+# or strikes, which are events ("п'яти ударів авіабомбами" is five strikes, not five bombs).
+OTHER_COUNTABLE = _compile(r"manufacturers?", r"producers?", r"makers?", r"suppliers?", r"compan(?:y|ies)", r"firms?",
+                          r"enterprises?", r"factories", r"countries",
+                          r"производител\w*", r"поставщик\w*", r"компани\w*", r"фирм\w*", r"предприяти\w*",
+                          r"завод(?:а|ов|ы|ам|ами|ах)?", r"стран(?:а|ы|у|ой|ам|ами|ах)?",
+                          r"виробник\w*", r"постачальник\w*", r"компані\w*", r"фірм\w*", r"підприєм\w*",
+                          r"завод(?:ів|и)", r"країн(?:а|и|у|ою|ам|ами|ах)?",
+                          r"strikes", r"attacks", r"удар(?:а|ов|ів|и|ами)", r"атак(?:и|ами)?")
+
 AERIAL_TARGET = _compile(r"(?:high-speed\s+)?(?:air|aerial)\s+targets?", r"(?:скоростн\w*\s+)?воздушн\w*\s+цел\w*",
                          r"повітрян\w*\s+ціл\w*")
 
@@ -645,7 +656,8 @@ NONE_HURT = CueSet([("no_casualties", NO_CASUALTIES), ("no_killed", NO_KILLED), 
 # What a clause is read for, in one pass.
 CLAUSE_CUES = CuePass({"alert": ALERT, "weapon": WEAPON_SET, "countable": COUNTABLE_EXTRA, "aerial_target": AERIAL_TARGET,
                        "airstrike": AIRSTRIKE, "intercept": INTERCEPT, "destroy": DESTROY, "attack": ATTACK,
-                       "damage": DAMAGE, "debris": DEBRIS, "casualty": CASUALTIES, "none_hurt": NONE_HURT, "person": PERSONS})
+                       "damage": DAMAGE, "debris": DEBRIS, "casualty": CASUALTIES, "none_hurt": NONE_HURT, "person": PERSONS,
+                       "other_countable": OTHER_COUNTABLE})
 
 # Any word a sentence about an incident must contain: sentences without one are skipped.
 TRIGGER = Cue(*(a for cue in [*(c for _, c in WEAPONS), AIRSTRIKE, AERIAL_TARGET, ALERT, INTERCEPT, DESTROY,
