@@ -33,12 +33,12 @@ and date are merged into one incident. The rules that keep rows right:
 * a clause with no place goes on about the place of the sentence just before (for the same
   date) when it adds a figure or a target; a national count (the air force's, the
   ministry's, a country's: "Russia says 86 UAVs neutralised") never does; an undated one (a
-  headline's) is the one the body dates, if it dates one; weapon counts with no place make one ``XX`` row per date and
-  attacked country, unless the story breaks them down by region in full ("112 drones, including
-  31 over the Moscow region" keeps the 112); a breakdown that names no source is its total's;
+  headline's) is the one the body dates, if it dates one; weapon counts with no place make
+  one ``XX`` row per date and attacked country, unless the story breaks them down by region
+  in full ("112 drones, including 31 over the Moscow region" keeps the 112); a breakdown that
+  names no source is its total's;
 * in a story about an attack, damage or casualties at another named place are a row of
-  their own, with the story's weapon; towns of one region shelled together with nothing told
-  of any one of them are one report on the region;
+  their own, with the story's weapon;
 * casualties are 0 only when the text says nobody was hurt; a part of a figure ("including
   two children", "серед них дитина", "two children were among", "three of them seriously",
   "three people – two men and a woman", "two people, a man and a woman") is never added to

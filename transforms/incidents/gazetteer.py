@@ -214,9 +214,14 @@ class Gazetteer:
             start = capital.start()
             if start > 1 and normalised[start - 1] == "-" and normalised[start - 2].isalpha():
                 continue  # the second part of a compound ("Новгород-Сіверський") is not a name of its own
-            mention = self._facility_at(text, normalised, start) \
+            district = _DISTRICT.match(normalised, start)
+            # A plant, refinery or airport named by a town's adjective ("Курская АЭС") is in
+            # that town's region, before any namesake of the adjective itself ("Курская", a
+            # Stavropol village): the adjective describes the facility, it names no settlement.
+            facility = district is not None and district.group("facility") is not None
+            mention = (self._district_at(text, start, district) if facility else None) \
                 or self._name_at(text, normalised, start, capital.end(), mentions) \
-                or self._district_at(text, normalised, start)
+                or self._district_at(text, start, district)
             if mention is not None:
                 mentions.append(mention)
                 position = mention.end
@@ -246,20 +251,11 @@ class Gazetteer:
                 return Mention(start=start, end=end, surface=text[start:end], region=region, place=place)
         return None
 
-    def _facility_at(self, text: str, normalised: str, start: int) -> Mention | None:
-        """A plant, refinery or airport named by a town's adjective ("Курская АЭС") is in that
-        town's region, before any namesake of the adjective itself ("Курская", a Stavropol
-        village): the adjective describes the facility, it names no settlement."""
-        district = _DISTRICT.match(normalised, start)
-        if district is None or district.group("facility") is None:
-            return None
-        return self._district_at(text, normalised, start)
-
-    def _district_at(self, text: str, normalised: str, start: int) -> Mention | None:
+    def _district_at(self, text: str, start: int, district: re.Match | None) -> Mention | None:
         """A district, a facility or an area named after its town ("в Белгородском районе",
-        "Шебекинский городской округ", "Харківського району", "Рязанский НПЗ", "на Нікопольщині"):
-        the region of the town whose name the adjective's stem begins like, the most alike winning."""
-        district = _DISTRICT.match(normalised, start)
+        "Шебекинский городской округ", "Харківського району", "Рязанский НПЗ", "на Нікопольщині";
+        ``district``: ``_DISTRICT`` matched at ``start``): the region of the town whose name the
+        adjective's stem begins like, the most alike winning."""
         if district is None:
             return None
         stem = match_key(district.group("stem") or district.group("area"))
